@@ -1,0 +1,60 @@
+import os
+
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def reset_language():
+    """Every test starts, and leaves, with English active."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home_page(db):
+    from tests.factories.pages import english_home
+
+    return english_home()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo page tree in both languages (home and about), as `make run` builds it."""
+    from home import demo
+
+    return demo.build()
+
+
+def require_or_skip(env_flag, reason):
+    """Skip when a capability is missing, unless CI says it must be there."""
+    if os.environ.get(env_flag):
+        pytest.fail(f"{reason} (required because {env_flag} is set)")
+    pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(items):
+    """A transactional test empties every table when it ends. Without a serialized
+    rollback the next one would start without the data migrations made (locales,
+    home page, city data), so insist on it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        names = set(getattr(item, "fixturenames", ()))
+        transactional = (marker and marker.kwargs.get("transaction")) or names & {
+            "transactional_db",
+            "live_server",
+        }
+        serialized = (
+            marker and marker.kwargs.get("serialized_rollback")
+        ) or "django_db_serialized_rollback" in names
+        if transactional and not serialized:
+            raise pytest.UsageError(
+                f"{item.nodeid}: transactional tests must also ask for serialized_rollback=True "
+                "(or the django_db_serialized_rollback fixture)."
+            )
