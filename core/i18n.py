@@ -3,19 +3,41 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+
+def localized_home(request, language_code):
+    """The live home page of ``language_code`` for this request's site, or None.
+
+    Remembered on the request: the header, the menu and the language switcher all
+    ask for it.
+    """
+    cache = request.__dict__.setdefault("_longtang_homes", {})
+    if language_code not in cache:
+        home = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            home = (
+                Page.objects.filter(
+                    translation_key=site.root_page.translation_key,
+                    locale__language_code=language_code,
+                    live=True,
+                )
+                .select_related("locale")
+                .first()
+            )
+        cache[language_code] = home
+    return cache[language_code]
 
 
 def locale_home_url(request, language_code):
     """The home page of ``language_code``, or its bare prefix if there is none."""
-    site = Site.find_for_request(request)
-    if site is not None:
-        home = site.root_page.get_translation_or_none(Locale.objects.get_for_language(language_code))
-        if home is not None and home.live:
-            with translation.override(language_code):
-                url = home.get_url(request)
-            if url:
-                return url
+    home = localized_home(request, language_code)
+    if home is not None:
+        with translation.override(language_code):
+            url = home.get_url(request)
+        if url:
+            return url
     return f"/{language_code}/"
 
 

@@ -1,26 +1,39 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from classifieds.models import Listing
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+TYPES = ("pages", "listings")
+
+
+def search_pages(request, query):
+    return Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+
+
+def search_listings(request, query):
+    """Only what this visitor may see: published, not deleted, no personals
+    unless signed in."""
+    return (
+        Listing.objects.visible_to(request.user)
+        .select_related("district", "owner__profile")
+        .prefetch_related("photos")
+        .search(query)
+    )
 
 
 def search(request):
-    """Search live pages in the visitor's language."""
+    """Search live pages in the visitor's language, and published listings."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
+    result_type = request.GET.get("type") if request.GET.get("type") in TYPES else "pages"
+    results = []
     if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
+        results = search_pages(request, query) if result_type == "pages" else search_listings(request, query)
+    page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page_of_results},
+        {"search_query": query, "search_results": page_of_results, "result_type": result_type},
     )

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str, redis_db_url
@@ -20,6 +21,9 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "search",
+    "classifieds",
+    "privacy",
+    "privacy_pages",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -28,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.LongtangUsersAppConfig",  # wagtail.users with verification columns
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -39,6 +43,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_celery_beat",
+    "cookie_consent",
+    "allauth",
+    "allauth.account",
+    "django_countries",
+    "import_export",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -57,8 +66,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "privacy.consent.CleanCookiesMiddleware",
+    "privacy.consent.ConsentVaryMiddleware",
+    "core.request_log.RequestLogMiddleware",
 ]
 
 ROOT_URLCONF = "settings.urls"
@@ -94,6 +107,12 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -182,6 +201,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "celery": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
@@ -192,4 +212,89 @@ LONGTANG_CITY_NAME = _("Shanghai")
 # where staff can change them in the Django admin.
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 60.0},
+    "expire-listings": {"task": "classifieds.tasks.expire_listings", "schedule": 15 * 60.0},
+    "listing-expiry-reminders": {"task": "classifieds.tasks.send_expiry_reminders", "schedule": 60 * 60.0},
 }
+
+# Accounts (django-allauth): username or email log-in, verified email before posting,
+# rate-limited failures, no account enumeration.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "add_email": "accounts.forms.AddEmailForm"}
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"  # no sign-in (so no posting) before the address is confirmed
+ACCOUNT_CHANGE_EMAIL = True  # the new address replaces the old one only once verified
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SESSION_REMEMBER = None  # a "Remember me" box
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Longtang] "
+ACCOUNT_USERNAME_BLACKLIST = ["admin", "administrator", "longtang", "support", "staff", "root"]
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "signup": "10/h/ip",
+    "reset_password": "20/m/ip,3/h/key",
+}
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # "Remember me" keeps a session for 30 days
+
+# Profiles
+AVATAR_MAX_BYTES = 5 * 1024 * 1024
+AVATAR_MAX_PIXELS = 40_000_000
+AVATAR_SIZE = 512
+SMS_BACKEND = env_str("SMS_BACKEND", "accounts.sms.ConsoleSMSSender")
+PHONE_DEFAULT_REGION = "CN"
+PHONE_CODE_TTL_MINUTES = 10
+PHONE_CODE_MAX_ATTEMPTS = 5
+PHONE_CODE_RESEND_SECONDS = 60
+PHONE_CODES_PER_DAY = 5
+
+# Privacy (issue 8): request log, data export, retention, cookie consent.
+# Request log (R-LOG-1): IPs truncated to /24 (IPv4) or /48 (IPv6) before storage.
+REQUEST_LOG_ENABLED = env_bool("REQUEST_LOG_ENABLED", True)
+REQUEST_LOG_SAMPLE_RATE = float(env_str("REQUEST_LOG_SAMPLE_RATE", "1.0"))
+REQUEST_LOG_BATCH_SIZE = env_int("REQUEST_LOG_BATCH_SIZE", 50)
+REQUEST_LOG_FLUSH_SECONDS = env_int("REQUEST_LOG_FLUSH_SECONDS", 10)
+REQUEST_LOG_RETENTION_DAYS = env_int("REQUEST_LOG_RETENTION_DAYS", 90)
+REQUEST_LOG_TRUSTED_PROXIES = env_int("REQUEST_LOG_TRUSTED_PROXIES", 0)
+REQUEST_LOG_MIN_GROUP_SIZE = 5
+# Data export (R-PRIV-2): archives live in private storage, never under MEDIA_URL.
+PRIVACY_EXPORT_ROOT = Path(env_str("PRIVACY_EXPORT_ROOT", str(BASE_DIR / "private" / "exports")))
+STORAGES["privacy_exports"] = {
+    "BACKEND": env_str("PRIVACY_EXPORT_STORAGE_BACKEND", "privacy.storage.PrivateFileSystemStorage"),
+    "OPTIONS": {"location": PRIVACY_EXPORT_ROOT},
+}
+PRIVACY_EXPORT_RETENTION_DAYS = 7
+PRIVACY_EXPORT_LINK_MAX_AGE_DAYS = 7
+PRIVACY_EXPORT_MIN_INTERVAL_MINUTES = 60
+# Retention (R-PRIV-4): rows per batch and batches per model per run.
+PRIVACY_RETENTION_BATCH_SIZE = 500
+PRIVACY_RETENTION_MAX_BATCHES = 20
+CELERY_BEAT_SCHEDULE["privacy-retention"] = {
+    "task": "privacy.tasks.apply_retention",
+    "schedule": crontab(hour=3, minute=30),
+}
+# Cookie consent (R-LOG-2): plain forms post to /consent/ and come back to the page.
+COOKIE_CONSENT_NAME = "cookie_consent"
+COOKIE_CONSENT_SUCCESS_URL = "/"
+COOKIE_CONSENT_LOG_ENABLED = True
+
+# Classifieds
+CLASSIFIEDS_LISTING_DAYS = env_int("CLASSIFIEDS_LISTING_DAYS", 30)
+CLASSIFIEDS_BUMP_COOLDOWN_HOURS = 24
+CLASSIFIEDS_REMINDER_DAYS_BEFORE = 3
+CLASSIFIEDS_AUTO_APPROVE_TRUSTED = env_bool("CLASSIFIEDS_AUTO_APPROVE_TRUSTED", False)
+CLASSIFIEDS_FREE_JOB_POSTS = env_bool("CLASSIFIEDS_FREE_JOB_POSTS", True)  # off: a job post needs a credit
+CLASSIFIEDS_POSTS_PER_DAY = 10
+CLASSIFIEDS_POSTS_PER_DAY_NEW = 3  # accounts younger than CLASSIFIEDS_NEW_ACCOUNT_DAYS
+CLASSIFIEDS_NEW_ACCOUNT_DAYS = 7
+CLASSIFIEDS_DELETED_RETENTION_DAYS = 90
+LISTING_MAX_PHOTOS = 10
+LISTING_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+LISTING_PHOTO_MAX_PIXELS = 50_000_000
+
+# Spreadsheet import/export (django-import-export), in the Django admin for every app.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"

@@ -12,3 +12,6 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks run in process; the tests that need a real worker turn this off themselves.
 CELERY_TASK_ALWAYS_EAGER = True
+SMS_BACKEND = "accounts.sms.LocmemSMSSender"
+# The request log is off in tests; tests of it turn it on themselves.
+REQUEST_LOG_ENABLED = False

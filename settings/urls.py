@@ -13,6 +13,7 @@ from search import views as search_views
 # one-click unsubscribe, consent) stay outside i18n_patterns: never redirected.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("consent/", include("privacy.consent_urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -25,6 +26,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("privacy/", include("privacy.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("accounts.public_urls")),
+    path("classifieds/", include("classifieds.urls")),
     # Wagtail serves every other path of each language's page tree: keep it last.
     path("", include(wagtail_urls)),
 )

@@ -1,9 +1,9 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from core.i18n import alternate_urls, locale_home_url
+from core.i18n import alternate_urls, locale_home_url, localized_home
 from core.models import SiteChrome
 
 register = template.Library()
@@ -35,12 +35,10 @@ def home_url(context):
 def main_menu(context):
     """Live menu pages below the home page of the visitor's language."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    home = localized_home(request, translation.get_language()) if request else None
+    if home is None:
         return []
-    locale = Locale.get_active()
-    home = site.root_page.get_translation_or_none(locale) or site.root_page
-    return list(home.get_children().live().in_menu().specific())
+    return list(home.get_children().live().in_menu())
 
 
 @register.simple_tag(takes_context=True)
@@ -52,10 +50,11 @@ def footer_links(context):
     if not page_ids:
         return []
     keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
-    locale = Locale.get_active()
     localized = {
         p.translation_key: p
-        for p in Page.objects.filter(translation_key__in=keys.values(), locale=locale, live=True)
+        for p in Page.objects.filter(
+            translation_key__in=keys.values(), locale__language_code=translation.get_language(), live=True
+        )
     }
     links = []
     for block in chrome.footer_links:

@@ -16,3 +16,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):  # noqa: N805
         if create:
             obj.save()
+
+
+def verified_user(**kwargs):
+    """A member whose email address is confirmed (allowed to post)."""
+    from allauth.account.models import EmailAddress
+    from django.utils import timezone
+
+    user = UserFactory(**kwargs)
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    user.profile.email_verified_at = timezone.now()
+    user.profile.save()
+    return user

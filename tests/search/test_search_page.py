@@ -66,3 +66,35 @@ def test_language_switch_on_search_keeps_the_query(client, demo_site):
     soup = BeautifulSoup(client.get("/en/search/", {"q": "about"}).content.decode(), "html.parser")
     link = soup.select_one('nav.language-switcher a[hreflang="zh-hans"]')
     assert link["href"] == "/zh-hans/search/?q=about"
+
+
+def listing_titles(response):
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [a.get_text() for a in soup.select(".search-results h2 a")]
+
+
+def test_published_listings_are_found_and_hidden_ones_are_not(client, db):
+    from classifieds.models import Status
+    from tests.factories.classifieds import ListingFactory, personal
+
+    ListingFactory(title="Riverside studio")
+    ListingFactory(title="Riverside draft studio", status=Status.DRAFT)
+    ListingFactory(title="Riverside pending studio", status=Status.PENDING)
+    personal(title="Riverside walks together")
+    response = client.get("/en/search/", {"q": "riverside", "type": "listings"})
+    assert listing_titles(response) == ["Riverside studio"]
+
+
+def test_signed_in_members_also_find_personals(client, db):
+    from tests.factories.classifieds import personal
+    from tests.factories.users import UserFactory
+
+    personal(title="Riverside walks together")
+    client.force_login(UserFactory())
+    assert listing_titles(client.get("/en/search/", {"q": "riverside", "type": "listings"})) == [
+        "Riverside walks together"
+    ]
+
+
+def test_unknown_result_type_falls_back_to_pages(client, demo_site):
+    assert client.get("/en/search/", {"q": "lane", "type": "<script>"}).status_code == 200

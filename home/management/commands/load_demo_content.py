@@ -4,10 +4,16 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from classifieds import demo as classifieds_demo
 from home import demo as home_demo
+from privacy_pages import demo as policy_demo
 
 # Each app that has demo content adds its builder here, in dependency order.
-BUILDERS = [("pages", home_demo.build)]
+BUILDERS = [
+    ("pages", home_demo.build),
+    ("policy pages", policy_demo.build),
+    ("classifieds", classifieds_demo.build),
+]
 
 
 class Command(BaseCommand):

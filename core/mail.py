@@ -1,0 +1,38 @@
+"""Transactional email: rendered from templates in the recipient's language, with
+an HTML and a plain-text part, sent at most once per key."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models_mail import SentEmail
+
+
+def render_email(template_prefix, context, language):
+    """``<prefix>_subject.txt``, ``<prefix>.txt`` and ``<prefix>.html`` in ``language``."""
+    with translation.override(language):
+        context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        text = render_to_string(f"{template_prefix}.txt", context)
+        html = render_to_string(f"{template_prefix}.html", context)
+    return subject, text, html
+
+
+def send_once(key, to, template_prefix, context, language="en"):
+    """Send unless an email with ``key`` already went out. Returns True if sent.
+
+    The key is recorded in the same transaction as the send: if sending raises,
+    the key is rolled back and a retry sends again.
+    """
+    try:
+        with transaction.atomic():
+            SentEmail.objects.create(key=key)
+            subject, text, html = render_email(template_prefix, context, language)
+            message = EmailMultiAlternatives(subject, text, to=[to])
+            message.attach_alternative(html, "text/html")
+            message.send()
+    except IntegrityError:
+        return False
+    return True

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "privacy"
+    verbose_name = _("Privacy")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts.signals import account_deletion_requested
+
+        from . import declarations, receivers
+
+        declarations.declare_personal_data()
+        account_deletion_requested.connect(
+            receivers.erase_after_account_deletion, dispatch_uid="privacy.erase_after_account_deletion"
+        )
