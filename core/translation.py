@@ -13,7 +13,8 @@ from wagtail_localize.models import Translation, TranslationSource
 def translate(instance, language_code, strings, user=None, publish=True):
     """Create or update the ``language_code`` translation of ``instance``.
 
-    ``strings`` maps source text to translated text; text not in it is copied as is.
+    ``strings`` maps source text to translated text; text without a translation yet
+    is copied as is, and earlier translations are kept.
     Returns the translated object.
     """
     locale = Locale.objects.get(language_code=language_code)
@@ -26,7 +27,10 @@ def translate(instance, language_code, strings, user=None, publish=True):
 
     po = translation.export_po()
     for entry in po:
-        entry.msgstr = strings.get(entry.msgid, entry.msgid)
+        if entry.msgid in strings:
+            entry.msgstr = strings[entry.msgid]
+        elif not entry.msgstr:  # keep earlier translations; new text starts as the source
+            entry.msgstr = entry.msgid
     translation.import_po(polib.pofile(str(po)), user=user, tool_name="longtang")
     # wagtail-localize defers publishing to transaction.on_commit with the page
     # object it had in hand; when a parent and its child are translated in one

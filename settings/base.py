@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "classifieds",
+    "directory",
     "privacy",
     "privacy_pages",
     # Wagtail

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("accounts.public_urls")),
     path("classifieds/", include("classifieds.urls")),
+    path("venue-reviews/", include("directory.urls")),
     # Wagtail serves every other path of each language's page tree: keep it last.
     path("", include(wagtail_urls)),
 )

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from classifieds import demo as classifieds_demo
+from directory import demo as directory_demo
 from home import demo as home_demo
 from privacy_pages import demo as policy_demo
 
@@ -13,6 +14,7 @@ BUILDERS = [
     ("pages", home_demo.build),
     ("policy pages", policy_demo.build),
     ("classifieds", classifieds_demo.build),
+    ("directory", directory_demo.build),
 ]
 
 

@@ -1,0 +1,57 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "directory"
+    verbose_name = _("Directory")
+
+    def ready(self):
+        from accounts.dashboard import Section, dashboard, public_profile
+        from core.personal_data import Field, registry
+
+        from .models import Review, ReviewReport, VenuePage
+
+        registry.exempt(
+            VenuePage,
+            "A business's public address, phone and email, entered by editors, about no private person",
+        )
+        registry.declare(
+            Review,
+            owner="author",
+            fields=[
+                Field("text", "content", "Your review, shown on the venue's page", erase="delete_row"),
+                Field("rating", "content", "Your rating of the venue", erase="delete_row"),
+            ],
+        )
+        registry.declare(ReviewReport, owner="reporter", fields=[])
+
+        def my_reviews(user):
+            return Review.objects.filter(author=user).select_related("venue").order_by("-created_at")
+
+        def published_reviews(user):
+            return (
+                Review.objects.filter(author=user, status=Review.Status.PUBLISHED)
+                .select_related("venue")
+                .order_by("-created_at")[:20]
+            )
+
+        dashboard.register(
+            Section(
+                key="reviews",
+                title=_("Venue reviews"),
+                template="directory/dashboard_section.html",
+                get_items=my_reviews,
+                empty_text=_("You have not reviewed a venue yet."),
+                order=20,
+            )
+        )
+        public_profile.register(
+            Section(
+                key="reviews",
+                title=_("Reviews"),
+                template="directory/profile_section.html",
+                get_items=published_reviews,
+                order=20,
+            )
+        )

@@ -1,0 +1,69 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from core.models import District, MetroLine
+
+from . import hours
+from .models import PRICE_LEVELS, VenuePage, open_now_q
+
+
+class VenueFilter(django_filters.FilterSet):
+    district = django_filters.ModelChoiceFilter(
+        label=_("District"),
+        queryset=District.objects.all(),
+        to_field_name="code",
+        empty_label=_("Any district"),
+    )
+    line = django_filters.ModelChoiceFilter(
+        label=_("Metro line"),
+        queryset=MetroLine.objects.all(),
+        to_field_name="code",
+        method="filter_line",
+        empty_label=_("Any line"),
+    )
+    tag = django_filters.ModelChoiceFilter(
+        label=_("Tag"),
+        queryset=Tag.objects.all(),
+        to_field_name="slug",
+        method="filter_tag",
+        empty_label=_("Any tag"),
+    )
+    price = django_filters.ChoiceFilter(
+        label=_("Price level"), field_name="price_level", choices=PRICE_LEVELS, empty_label=_("Any price")
+    )
+    open_now = django_filters.BooleanFilter(
+        label=_("Open now"), method="filter_open_now", widget=django_filters.widgets.BooleanWidget
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("name", _("Name")), ("rating", _("Rating"))],
+        method="sort_by",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = VenuePage
+        fields = []
+
+    def filter_line(self, queryset, name, line):
+        return queryset.filter(station__stops__line=line).distinct()
+
+    def filter_tag(self, queryset, name, tag):
+        return queryset.filter(tagged_items__tag=tag).distinct()
+
+    def filter_open_now(self, queryset, name, value):
+        if value:
+            return queryset.filter(open_now_q(hours.local_now()))
+        return queryset
+
+    def sort_by(self, queryset, name, value):
+        if value == "rating":
+            return queryset.order_by(F_desc_nulls_last("rating_average"), "title")
+        return queryset.order_by("title")
+
+
+def F_desc_nulls_last(name):  # noqa: N802 - reads like the F() it builds
+    from django.db.models import F
+
+    return F(name).desc(nulls_last=True)

@@ -1,0 +1,55 @@
+"""Reviews of venues (R-POST-4): one per member per venue, moderated, with the
+venue's average kept right as reviews are published, edited or removed."""
+
+from django.db import transaction
+from django.db.models import Avg, Count
+
+from .models import Review, VenuePage, VenueRating
+
+
+def canonical_venue(page):
+    """Reviews belong to the venue, not to one language's page: store them on the
+    original (first created) page of the translation set."""
+    return VenuePage.objects.filter(translation_key=page.translation_key).order_by("pk").first()
+
+
+def published_reviews(page):
+    return (
+        Review.objects.filter(venue__translation_key=page.translation_key, status=Review.Status.PUBLISHED)
+        .select_related("author__profile")
+        .order_by("-created_at")
+    )
+
+
+def update_rating(translation_key):
+    totals = Review.objects.filter(
+        venue__translation_key=translation_key, status=Review.Status.PUBLISHED
+    ).aggregate(average=Avg("rating"), count=Count("pk"))
+    VenueRating.objects.update_or_create(
+        translation_key=translation_key,
+        defaults={"average": round(totals["average"] or 0, 2), "count": totals["count"]},
+    )
+
+
+@transaction.atomic
+def set_status(review, status, moderator=None, reason=""):
+    review.status = status
+    review.moderated_by = moderator
+    review.removal_reason = reason[:500]
+    review.save(update_fields=["status", "moderated_by", "removal_reason", "updated_at"])
+    update_rating(review.venue.translation_key)
+
+
+@transaction.atomic
+def save_by_author(review):
+    """A new or edited review waits for moderation again; the average follows."""
+    review.status = Review.Status.PENDING
+    review.save()
+    update_rating(review.venue.translation_key)
+
+
+@transaction.atomic
+def delete_by_author(review):
+    key = review.venue.translation_key
+    review.delete()
+    update_rating(key)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("venues/<int:page_id>/review/", views.write_review, name="review"),
+    path("reviews/<int:pk>/delete/", views.delete_review, name="delete_review"),
+    path("reviews/<int:pk>/report/", views.report_review, name="report_review"),
+]

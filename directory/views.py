@@ -1,0 +1,64 @@
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.ratelimit import allow
+
+from . import reviews
+from .forms import ReviewForm
+from .models import Review, ReviewReport, VenuePage
+
+
+def live_venue(page_id):
+    return get_object_or_404(VenuePage.objects.live(), pk=page_id)
+
+
+@verified_email_required
+def write_review(request, page_id):
+    """Write, or edit, the member's one review of this venue."""
+    page = live_venue(page_id)
+    venue = reviews.canonical_venue(page)
+    review = Review.objects.filter(venue__translation_key=page.translation_key, author=request.user).first()
+    form = ReviewForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        if review is None and not allow(f"review:{request.user.pk}", limit=10, period=86400):
+            messages.error(request, _("You have written many reviews today. Please try again tomorrow."))
+            return redirect(page.get_url(request))
+        review = form.save(commit=False)
+        review.venue = review.venue if review.pk else venue
+        review.author = request.user
+        try:
+            reviews.save_by_author(review)
+        except IntegrityError:
+            messages.error(request, _("You have already reviewed this venue. Edit your review instead."))
+            return redirect(page.get_url(request))
+        messages.success(request, _("Thank you! Your review will appear once a moderator has read it."))
+        return redirect(page.get_url(request))
+    return render(request, "directory/review_form.html", {"form": form, "page": page, "review": review})
+
+
+@login_required
+def delete_review(request, pk):
+    review = get_object_or_404(Review.objects.filter(author=request.user).select_related("venue"), pk=pk)
+    page = review.venue
+    if request.method == "POST":
+        with transaction.atomic():
+            reviews.delete_by_author(review)
+        messages.success(request, _("Your review is deleted."))
+        return redirect(page.get_url(request) or "/")
+    return render(request, "directory/review_delete.html", {"review": review})
+
+
+@login_required
+@require_POST
+def report_review(request, pk):
+    review = get_object_or_404(
+        Review.objects.filter(status=Review.Status.PUBLISHED).select_related("venue"), pk=pk
+    )
+    ReviewReport.objects.get_or_create(review=review, reporter=request.user)
+    messages.success(request, _("Thank you. A moderator will look at this review."))
+    return redirect(review.venue.get_url(request) or "/")
