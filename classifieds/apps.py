@@ -12,18 +12,26 @@ class ClassifiedsConfig(AppConfig):
         from accounts.dashboard import Section, dashboard, public_profile
         from core.personal_data import Field, Retention, registry
 
+        from . import receivers  # noqa: F401 - photo files follow their rows
         from .models import AbuseReport, Listing, ListingPhoto
 
         registry.declare(
             Listing,
             owner="owner",
             fields=[
-                Field("title", "content", "Your listing", erase="delete_row"),
-                Field("description", "content", "Your listing", erase="delete_row"),
-                Field("latitude", "content", "The map point you chose", erase="delete_row"),
-                Field("longitude", "content", "The map point you chose", erase="delete_row"),
-                Field("employer_name", "content", "Your job listing", erase="delete_row"),
-                Field("created_at", "content", "When you posted", erase="delete_row"),
+                Field("title", "content", _("Your listing"), erase="delete_row"),
+                Field("description", "content", _("Your listing"), erase="delete_row"),
+                Field("latitude", "content", _("The map point you chose"), erase="delete_row"),
+                Field("longitude", "content", _("The map point you chose"), erase="delete_row"),
+                Field("employer_name", "content", _("Your job listing"), erase="delete_row"),
+                Field("created_at", "content", _("When you posted"), erase="delete_row"),
+                Field(
+                    "moderated_by",
+                    "identity",
+                    _("Which moderator acted on the listing"),
+                    erase="keep",
+                    keep_reason="Names the moderator, not the poster",
+                ),
             ],
             retention=Retention(days=settings.CLASSIFIEDS_DELETED_RETENTION_DAYS, after="deleted_at"),
         )
@@ -31,7 +39,16 @@ class ClassifiedsConfig(AppConfig):
         registry.declare(
             AbuseReport,
             owner="reporter",
-            fields=[Field("details", "communications", "Your report to moderators", erase="delete_row")],
+            fields=[
+                Field("details", "communications", _("Your report to moderators"), erase="delete_row"),
+                Field(
+                    "resolved_by",
+                    "identity",
+                    _("Which moderator handled the report"),
+                    erase="keep",
+                    keep_reason="Names the moderator, not the reporter",
+                ),
+            ],
         )
 
         def my_listings(user):

@@ -21,7 +21,7 @@ from .filters import FILTERS
 from .forms import ReportForm, listing_form_class
 from .jsonld import listing_jsonld
 from .models import Kind, Listing, ListingPhoto, Status
-from .photos import add_photos, delete_photo_files
+from .photos import add_photos
 
 PER_PAGE = 20
 
@@ -231,9 +231,7 @@ def delete(request, pk):
 def delete_photo(request, pk, photo_pk):
     listing = own_listing(request, pk)
     photo = get_object_or_404(listing.photos, pk=photo_pk)
-    with transaction.atomic():
-        photo.delete()
-        transaction.on_commit(lambda: delete_photo_files(photo))
+    photo.delete()  # its files follow on commit (see receivers)
     messages.success(request, _("The photo is removed."))
     return redirect("classifieds:edit", pk=listing.pk)
 

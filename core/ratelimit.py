@@ -1,7 +1,7 @@
 """Fixed-window rate limits kept in the cache (R-LOG-3).
 
-    if not allow(f"post-listing:{user.pk}", limit=10, period=86400):
-        ...refuse with a clear message...
+if not allow(f"post-listing:{user.pk}", limit=10, period=86400):
+    ...refuse with a clear message...
 """
 
 from django.core.cache import cache

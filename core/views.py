@@ -21,9 +21,10 @@ def _check_cache():
 def _check_broker():
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "eager"
-    from settings.celery import app
+    from kombu import Connection
 
-    with app.connection_for_write() as conn:
+    # A fresh connection each time: nothing is shared with the task producers.
+    with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
     return "ok"
 

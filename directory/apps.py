@@ -20,11 +20,24 @@ class DirectoryConfig(AppConfig):
             Review,
             owner="author",
             fields=[
-                Field("text", "content", "Your review, shown on the venue's page", erase="delete_row"),
-                Field("rating", "content", "Your rating of the venue", erase="delete_row"),
+                Field("text", "content", _("Your review, shown on the venue's page"), erase="delete_row"),
+                Field("rating", "content", _("Your rating of the venue"), erase="delete_row"),
+                Field(
+                    "moderated_by",
+                    "identity",
+                    _("Which moderator acted on the review"),
+                    erase="keep",
+                    keep_reason="Names the moderator, not the author",
+                ),
             ],
         )
-        registry.declare(ReviewReport, owner="reporter", fields=[])
+        registry.declare(
+            ReviewReport,
+            owner="reporter",
+            fields=[
+                Field("created_at", "communications", _("When you reported a review"), erase="delete_row")
+            ],
+        )
 
         def my_reviews(user):
             return Review.objects.filter(author=user).select_related("venue").order_by("-created_at")

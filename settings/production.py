@@ -6,7 +6,7 @@ Refuses to start without a real secret key and allowed hosts.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, REDIS_URL
+from .base import MIDDLEWARE, REDIS_URL, STORAGES
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -39,6 +39,8 @@ if REDIS_URL:
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 
 STORAGES = {
+    **STORAGES,  # keeps the private storage for data-export archives
     "default": {"BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+COOKIE_CONSENT_SECURE = True

@@ -15,3 +15,10 @@ CELERY_TASK_ALWAYS_EAGER = True
 SMS_BACKEND = "accounts.sms.LocmemSMSSender"
 # The request log is off in tests; tests of it turn it on themselves.
 REQUEST_LOG_ENABLED = False
+# Cookie groups are cached per test process: test runs sharing a Redis cache (and
+# tests that clear it) never make a page's first query count depend on each other.
+CACHES = {
+    **CACHES,  # noqa: F405
+    "cookie_consent": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "consent"},
+}
+COOKIE_CONSENT_CACHE_BACKEND = "cookie_consent"

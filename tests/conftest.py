@@ -32,6 +32,14 @@ def demo_site(db):
     return demo.build()
 
 
+@pytest.fixture
+def restaurants(db):
+    """Directory → Restaurants, in English and Chinese."""
+    from tests.factories.directory import restaurants_category
+
+    return restaurants_category()
+
+
 def require_or_skip(env_flag, reason):
     """Skip when a capability is missing, unless CI says it must be there."""
     if os.environ.get(env_flag):
@@ -39,6 +47,7 @@ def require_or_skip(env_flag, reason):
     pytest.skip(reason)
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """A transactional test empties every table when it ends. Without a serialized
     rollback the next one would start without the data migrations made (locales,
@@ -58,3 +67,7 @@ def pytest_collection_modifyitems(items):
                 f"{item.nodeid}: transactional tests must also ask for serialized_rollback=True "
                 "(or the django_db_serialized_rollback fixture)."
             )
+    # A real Celery worker installs Django's worker fixup, which closes and resets
+    # database connections in-process: run those tests after every database test.
+    workers = [item for item in items if item.get_closest_marker("worker")]
+    items[:] = [item for item in items if not item.get_closest_marker("worker")] + workers

@@ -59,10 +59,10 @@ def remove_groups(apps, schema_editor):
 
 
 def _forget_cached_groups():
-    from django.core.cache import caches
+    from cookie_consent.cache import delete_cache
 
     try:
-        caches["default"].delete("cookie_consent_cache")
+        delete_cache()
     except Exception:  # noqa: BLE001, S110 - a cache that is down holds nothing stale
         pass
 

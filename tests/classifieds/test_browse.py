@@ -1,11 +1,11 @@
 """R-POST-6: browse with filters, sorting, pagination, feeds and structured data."""
 
 import json
-import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree as ET
 from django.utils import timezone
 
 from classifieds.models import Status

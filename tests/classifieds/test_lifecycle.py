@@ -42,8 +42,11 @@ class TestTransitions:
         ("action", "allowed_from"),
         [
             (lifecycle.submit, {Status.DRAFT, Status.PENDING, Status.EXPIRED}),
-            (lambda l: lifecycle.publish(l, None), {Status.PENDING}),
-            (lambda l: lifecycle.reject(l, None, "Spam"), {Status.PENDING, Status.PUBLISHED, Status.TAKEN}),
+            (lambda listing: lifecycle.publish(listing, None), {Status.PENDING}),
+            (
+                lambda listing: lifecycle.reject(listing, None, "Spam"),
+                {Status.PENDING, Status.PUBLISHED, Status.TAKEN},
+            ),
             (lifecycle.bump, {Status.PUBLISHED}),
             (lifecycle.mark_taken, {Status.PUBLISHED}),
             (lifecycle.expire, {Status.PUBLISHED}),

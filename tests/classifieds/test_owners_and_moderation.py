@@ -243,3 +243,17 @@ class TestModerationAdmin:
 
     def test_the_admin_cannot_create_listings(self, moderator_client):
         assert moderator_client.get("/admin/snippets/classifieds/listing/add/").status_code in (302, 403)
+
+
+def test_photo_files_go_when_their_listing_is_purged(my_listing, django_capture_on_commit_callbacks):
+    from classifieds.photos import add_photos, build_renditions
+
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = add_photos(my_listing, [images.jpeg_with_gps("big.jpg", (1400, 900))])[0]
+    build_renditions(photo)
+    photo.refresh_from_db()
+    names = [photo.image.name, *photo.renditions.values()]
+    assert all(photo.image.storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        Listing.objects.filter(pk=my_listing.pk).delete()  # as retention or erasure does
+    assert not any(photo.image.storage.exists(name) for name in names)

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from directory import reviews
 from directory.models import Review, ReviewReport, VenueRating
-from tests.directory.conftest import make_venue
+from tests.factories.directory import make_venue
 from tests.factories.users import UserFactory, verified_user
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,8 @@ from core.models import District
 from directory import hours
 from directory.models import DirectoryCategoryPage, DirectoryIndexPage, VenueOpeningPeriod, VenuePage
 from home.models import HomePage
-from tests.directory.conftest import EVERY_DAY_LUNCH_DINNER, LATE_BAR_CLOSED_MONDAY, make_venue
+from tests.directory.conftest import EVERY_DAY_LUNCH_DINNER, LATE_BAR_CLOSED_MONDAY
+from tests.factories.directory import make_venue
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,9 @@ def log_in(page, base, login):
     page.wait_for_url(re.compile(r".*/accounts/my-posts/$"))
 
 
-def test_post_approve_find_bump_delete(browser, live_server, demo_site, tmp_path, django_db_serialized_rollback):
+def test_post_approve_find_bump_delete(
+    browser, live_server, demo_site, tmp_path, django_db_serialized_rollback
+):
     base = live_server.url
     verified_user(username="mei", email="mei@example.com")
     UserFactory(username="editor", is_staff=True, is_superuser=True)
@@ -43,7 +45,8 @@ def test_post_approve_find_bump_delete(browser, live_server, demo_site, tmp_path
     owner.fill("input[name=price]", "9800")
     owner.fill("input[name=bedrooms]", "2")
     owner.set_input_files(
-        "input[name=photos]", [photo(tmp_path / "a.jpg", (200, 80, 60)), photo(tmp_path / "b.jpg", (60, 80, 200))]
+        "input[name=photos]",
+        [photo(tmp_path / "a.jpg", (200, 80, 60)), photo(tmp_path / "b.jpg", (60, 80, 200))],
     )
     owner.locator("main form button[name=submit]").click()
     owner.wait_for_url(re.compile(r".*/en/classifieds/housing/\d+-sunny-loft-on-yuyuan-road/$"))

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.directory.conftest import make_venue, restaurants  # noqa: F401 - fixture
+from tests.factories.directory import make_venue
 
 pytestmark = pytest.mark.e2e
 

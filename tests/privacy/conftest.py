@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from cookie_consent.cache import delete_cache
 
 from tests.factories.users import UserFactory
 
@@ -29,9 +29,9 @@ def private_export_storage(settings, tmp_path, monkeypatch):
 @pytest.fixture(autouse=True)
 def fresh_cookie_groups_cache():
     """django-cookie-consent caches its groups; start every test from the database."""
-    cache.delete("cookie_consent_cache")
+    delete_cache()
     yield
-    cache.delete("cookie_consent_cache")
+    delete_cache()
 
 
 @pytest.fixture

@@ -183,16 +183,17 @@ def test_every_page_that_depends_on_consent_varies_on_cookie(client, demo_site):
 
 
 def test_a_page_cache_never_hands_one_visitors_consent_to_another(demo_site, scripts, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "consent-pages"},
+    }
     settings.MIDDLEWARE = [
         "django.middleware.cache.UpdateCacheMiddleware",
         *settings.MIDDLEWARE,
         "django.middleware.cache.FetchFromCacheMiddleware",
     ]
+    settings.CACHE_MIDDLEWARE_ALIAS = "pages"
     settings.CACHE_MIDDLEWARE_SECONDS = 300
-    settings.CACHE_MIDDLEWARE_KEY_PREFIX = "consent-test"
-    from django.core.cache import cache
-
-    cache.clear()
     accepting, declining, newcomer = Client(), Client(), Client()
     choose(accepting, choice="accept_all")
     choose(declining, choice="reject_all")
@@ -205,7 +206,6 @@ def test_a_page_cache_never_hands_one_visitors_consent_to_another(demo_site, scr
     fresh = newcomer.get("/en/about/")
     assert ANALYTICS not in fresh.content.decode()
     assert banner(fresh) is not None
-    cache.clear()
 
 
 def test_signed_in_members_choose_the_same_way(client, demo_site, scripts):
