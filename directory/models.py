@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.images.models import Image
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, District, MetroStation
@@ -296,7 +297,11 @@ class VenueRating(models.Model):
         return f"{self.average} ({self.count})"
 
 
-class Review(models.Model):
+class ReviewQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class Review(index.Indexed, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for moderation")
         PUBLISHED = "published", _("Published")
@@ -322,6 +327,14 @@ class Review(models.Model):
     owner_reply = models.TextField(_("reply from the venue"), max_length=2000, blank=True)
     owner_replied_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ReviewQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("status"),
+        index.RelatedFields("venue", [index.SearchField("title")]),
+    ]
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -332,6 +345,11 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.rating}★ {self.venue.title} ({self.author})"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Only published reviews are ever in the search index.
+        return cls.objects.filter(status=cls.Status.PUBLISHED)
 
 
 class ReviewReport(models.Model):

@@ -3,6 +3,7 @@ venue's average kept right as reviews are published, edited or removed."""
 
 from django.db import transaction
 from django.db.models import Avg, Count
+from wagtail.search import index
 
 from .models import Review, VenuePage, VenueRating
 
@@ -31,6 +32,13 @@ def update_rating(translation_key):
     )
 
 
+def _reindex(review):
+    if review.status == Review.Status.PUBLISHED:
+        transaction.on_commit(lambda: index.insert_or_update_object(review))
+    else:
+        transaction.on_commit(lambda: index.remove_object(review))
+
+
 @transaction.atomic
 def set_status(review, status, moderator=None, reason=""):
     review.status = status
@@ -38,6 +46,7 @@ def set_status(review, status, moderator=None, reason=""):
     review.removal_reason = reason[:500]
     review.save(update_fields=["status", "moderated_by", "removal_reason", "updated_at"])
     update_rating(review.venue.translation_key)
+    _reindex(review)
 
 
 @transaction.atomic
@@ -46,10 +55,11 @@ def save_by_author(review):
     review.status = Review.Status.PENDING
     review.save()
     update_rating(review.venue.translation_key)
+    _reindex(review)
 
 
 @transaction.atomic
 def delete_by_author(review):
     key = review.venue.translation_key
-    review.delete()
+    review.delete()  # the search index entry goes with the row
     update_rating(key)

@@ -3,10 +3,11 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
 from classifieds.models import Listing
+from directory.models import Review
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-TYPES = ("pages", "listings")
+TYPES = ("pages", "listings", "reviews")
 
 
 def search_pages(request, query):
@@ -24,13 +25,25 @@ def search_listings(request, query):
     )
 
 
+def search_reviews(request, query):
+    """Published venue reviews, found by their text or the venue's name."""
+    return (
+        Review.objects.filter(status=Review.Status.PUBLISHED)
+        .select_related("venue", "author__profile")
+        .search(query)
+    )
+
+
+SEARCHES = {"pages": search_pages, "listings": search_listings, "reviews": search_reviews}
+
+
 def search(request):
     """Search live pages in the visitor's language, and published listings."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     result_type = request.GET.get("type") if request.GET.get("type") in TYPES else "pages"
     results = []
     if query:
-        results = search_pages(request, query) if result_type == "pages" else search_listings(request, query)
+        results = SEARCHES[result_type](request, query)
     page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,

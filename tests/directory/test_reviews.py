@@ -154,3 +154,22 @@ def test_dashboard_lists_my_reviews(client, venue, reviewer):
     write(client, venue)
     body = client.get("/en/accounts/my-posts/").content.decode()
     assert "Lane Noodles" in body and "Waiting for moderation" in body
+
+
+def test_published_reviews_are_found_by_the_site_search(
+    client, venue, admin_user, django_capture_on_commit_callbacks
+):
+    found = Review.objects.create(
+        venue=venue, author=UserFactory(), rating=5, text="Hand-pulled noodles, superb broth"
+    )
+    hidden = Review.objects.create(
+        venue=venue, author=UserFactory(), rating=1, text="Broth was cold and superb rude"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        reviews.set_status(found, Review.Status.PUBLISHED, admin_user)
+        reviews.set_status(hidden, Review.Status.REMOVED, admin_user, reason="Abuse")
+    body = client.get("/en/search/", {"q": "superb", "type": "reviews"}).content.decode()
+    assert "Hand-pulled noodles" in body and "cold and superb rude" not in body
+    assert "Lane Noodles" in body
+    chinese = client.get("/zh-hans/search/", {"q": "superb", "type": "reviews"}).content.decode()
+    assert "弄堂面馆" in chinese
