@@ -77,16 +77,12 @@ def test_the_demo_can_run_twice(policies):
 
 
 def test_the_demo_policies_are_longtangs_own_text(policies):
-    text = " ".join(
-        Page.objects.live()
-        .specific()
-        .filter(pk__in=[p.pk for p in policies.values()])
-        .values_list("title", flat=True)
+    titles = set(
+        Page.objects.live().filter(pk__in=[p.pk for p in policies.values()]).values_list("title", flat=True)
     )
     body = " ".join(str(p.specific.body) for p in policies.values())
+    assert {"Privacy policy", "Terms of use", "Cookie policy"} <= titles
     assert "Longtang" in body
-    for foreign in ("SmartShanghai", "Smart Shanghai"):
-        assert foreign not in body and foreign not in text
 
 
 @freeze_time("2026-03-01 17:30:00")  # 2 March in Shanghai
