@@ -10,7 +10,7 @@ class DirectoryConfig(AppConfig):
         from accounts.dashboard import Section, dashboard, public_profile
         from core.personal_data import Field, registry
 
-        from .models import Review, ReviewReport, VenuePage
+        from .models import OwnershipClaim, Review, ReviewReport, VenuePage
 
         registry.exempt(
             VenuePage,
@@ -37,6 +37,23 @@ class DirectoryConfig(AppConfig):
             fields=[
                 Field("created_at", "communications", _("When you reported a review"), erase="delete_row")
             ],
+        )
+
+        registry.declare(
+            OwnershipClaim,
+            owner="claimant",
+            fields=[
+                Field("role", "identity", _("Your role at the business you claimed"), erase="delete_row"),
+                Field("contact_phone", "contact", _("Reaching you about your claim"), erase="delete_row"),
+                Field(
+                    "decided_by",
+                    "identity",
+                    _("Which editor decided the claim"),
+                    erase="keep",
+                    keep_reason="Names the editor, not the claimant",
+                ),
+            ],
+            files=["licence"],
         )
 
         def my_reviews(user):

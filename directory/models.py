@@ -5,7 +5,11 @@ level, tags, photos) are synchronised from the source page, so editors enter the
 Reviews and ratings are plain models keyed to the venue, shared by both languages.
 """
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -26,6 +30,12 @@ from core.models import BasePage, District, MetroStation
 from home.blocks import BodyBlock
 
 from . import hours
+
+
+def private_documents():
+    """Claim documents are private files, never under MEDIA_URL (see STORAGES)."""
+    return storages["private_documents"]
+
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -228,6 +238,13 @@ class VenuePage(BasePage):
         context["rating"] = self.rating()
         context["hours"] = hours.week_table(self.periods)
         context["open_now"], context["closes_at"], context["opens_next"] = self.opening_status()
+        owners = OwnershipClaim.objects.filter(
+            venue__translation_key=self.translation_key, status=OwnershipClaim.Status.APPROVED
+        )
+        context["has_verified_owner"] = owners.exists()
+        context["is_verified_owner"] = (
+            request.user.is_authenticated and owners.filter(claimant=request.user).exists()
+        )
         context["own_review"] = (
             Review.objects.filter(venue__translation_key=self.translation_key, author=request.user).first()
             if request.user.is_authenticated
@@ -369,3 +386,48 @@ class ReviewReport(models.Model):
 
     def __str__(self):
         return f"{self.review_id} by {self.reporter_id}"
+
+
+def licence_upload_to(claim, filename):
+    return f"claims/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+
+
+class OwnershipClaim(models.Model):
+    """A member's claim to run a venue, with proof, decided by editors. An approved
+    owner gets a badge on the venue and may reply once to each review."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an editor")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    venue = models.ForeignKey(VenuePage, on_delete=models.CASCADE, related_name="claims")
+    claimant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="venue_claims"
+    )
+    role = models.CharField(_("your role"), max_length=100, help_text=_("e.g. owner, manager"))
+    contact_phone = models.CharField(_("business phone"), max_length=32)
+    licence = models.FileField(
+        _("business licence"), upload_to=licence_upload_to, storage=private_documents, max_length=200
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_note = models.CharField(_("note to the claimant"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["venue", "claimant"],
+                condition=Q(status__in=["pending", "approved"]),
+                name="one_open_claim_per_member_per_venue",
+            )
+        ]
+        verbose_name = _("ownership claim")
+        verbose_name_plural = _("ownership claims")
+
+    def __str__(self):
+        return f"{self.venue.title}: {self.claimant}"

@@ -2,15 +2,17 @@ from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.ratelimit import allow
 
 from . import reviews
-from .forms import ReviewForm
-from .models import Review, ReviewReport, VenuePage
+from .forms import ClaimForm, ReplyForm, ReviewForm
+from .models import OwnershipClaim, Review, ReviewReport, VenuePage
 
 
 def live_venue(page_id):
@@ -62,3 +64,62 @@ def report_review(request, pk):
     ReviewReport.objects.get_or_create(review=review, reporter=request.user)
     messages.success(request, _("Thank you. A moderator will look at this review."))
     return redirect(review.venue.get_url(request) or "/")
+
+
+def approved_owner_of(user, page):
+    return OwnershipClaim.objects.filter(
+        claimant=user, venue__translation_key=page.translation_key, status=OwnershipClaim.Status.APPROVED
+    ).exists()
+
+
+@verified_email_required
+def claim_venue(request, page_id):
+    page = live_venue(page_id)
+    open_claim = OwnershipClaim.objects.filter(
+        claimant=request.user,
+        venue__translation_key=page.translation_key,
+        status__in=[OwnershipClaim.Status.PENDING, OwnershipClaim.Status.APPROVED],
+    ).first()
+    if open_claim:
+        messages.info(
+            request,
+            _("You have already claimed this venue: %(status)s.")
+            % {"status": open_claim.get_status_display()},
+        )
+        return redirect(page.get_url(request))
+    form = ClaimForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if not allow(f"claim:{request.user.pk}", limit=5, period=86400):
+            messages.error(request, _("You have sent many claims today. Please try again tomorrow."))
+            return redirect(page.get_url(request))
+        claim = form.save(commit=False)
+        claim.venue = reviews.canonical_venue(page)
+        claim.claimant = request.user
+        claim.save()
+        messages.success(request, _("Thank you. An editor will check your documents and get back to you."))
+        return redirect(page.get_url(request))
+    return render(request, "directory/claim_form.html", {"form": form, "page": page})
+
+
+@verified_email_required
+def reply_to_review(request, pk):
+    review = get_object_or_404(
+        Review.objects.filter(status=Review.Status.PUBLISHED).select_related("venue"), pk=pk
+    )
+    if not approved_owner_of(request.user, review.venue):
+        raise Http404
+    if review.owner_reply:
+        messages.error(request, _("The venue has already replied to this review."))
+        return redirect(review.venue.get_url(request))
+    form = ReplyForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            updated = Review.objects.filter(pk=review.pk, owner_reply="").update(
+                owner_reply=form.cleaned_data["owner_reply"], owner_replied_at=timezone.now()
+            )
+        if updated:
+            messages.success(request, _("Your reply is published."))
+        else:
+            messages.error(request, _("The venue has already replied to this review."))
+        return redirect(review.venue.get_url(request))
+    return render(request, "directory/reply_form.html", {"form": form, "review": review})

@@ -1,15 +1,23 @@
 """Review moderation in the Wagtail admin: pending and reported reviews, publish or
 remove one by one or in bulk; the venue's average follows every change."""
 
+from pathlib import Path
+
+from django.contrib.auth.decorators import permission_required
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import reviews
-from .models import Review
+from .models import OwnershipClaim, Review
 
 
 class ReviewViewSet(SnippetViewSet):
@@ -23,13 +31,72 @@ class ReviewViewSet(SnippetViewSet):
     search_fields = ["text"]
     ordering = ["status", "-created_at"]
     inspect_view_enabled = True
-    form_fields = ["status", "removal_reason"]
+    panels = [FieldPanel("status"), FieldPanel("removal_reason")]
 
     def get_queryset(self, request):
         return Review.objects.select_related("venue", "author")
 
 
 register_snippet(ReviewViewSet)
+
+
+class LicenceColumn(Column):
+    cell_template_name = "directory/admin/licence_cell.html"
+
+    def get_value(self, instance):
+        return reverse("directory_claim_licence", args=[instance.pk])
+
+
+@permission_required("directory.change_ownershipclaim", login_url="wagtailadmin_login")
+def claim_licence(request, pk):
+    """The proof a claimant sent, for editors only (the file has no public URL)."""
+    claim = get_object_or_404(OwnershipClaim, pk=pk)
+    return FileResponse(claim.licence.open("rb"), as_attachment=True, filename=Path(claim.licence.name).name)
+
+
+@hooks.register("register_admin_urls")
+def claim_urls():
+    return [path("directory/claims/<int:pk>/licence/", claim_licence, name="directory_claim_licence")]
+
+
+class OwnershipClaimViewSet(SnippetViewSet):
+    model = OwnershipClaim
+    icon = "key"
+    menu_label = _("Ownership claims")
+    menu_order = 156
+    add_to_admin_menu = True
+    list_display = [
+        "venue",
+        "claimant",
+        "role",
+        "status",
+        "created_at",
+        LicenceColumn("licence", label=_("Licence")),
+    ]
+    list_filter = ["status"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "venue",
+        "claimant",
+        "role",
+        "contact_phone",
+        "status",
+        "decision_note",
+        "created_at",
+    ]
+    panels = [FieldPanel("status"), FieldPanel("decision_note")]
+
+    def get_queryset(self, request):
+        return OwnershipClaim.objects.select_related("venue", "claimant")
+
+
+register_snippet(OwnershipClaimViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def record_who_decided(request, instance):
+    if isinstance(instance, OwnershipClaim) and instance.status != OwnershipClaim.Status.PENDING:
+        OwnershipClaim.objects.filter(pk=instance.pk).update(decided_by=request.user)
 
 
 @hooks.register("after_edit_snippet")

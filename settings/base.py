@@ -267,6 +267,11 @@ STORAGES["privacy_exports"] = {
     "BACKEND": env_str("PRIVACY_EXPORT_STORAGE_BACKEND", "privacy.storage.PrivateFileSystemStorage"),
     "OPTIONS": {"location": PRIVACY_EXPORT_ROOT},
 }
+# Documents members send as proof (business licences): private, served by no URL.
+STORAGES["private_documents"] = {
+    "BACKEND": "privacy.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": Path(env_str("PRIVATE_DOCUMENTS_ROOT", str(BASE_DIR / "private" / "documents")))},
+}
 PRIVACY_EXPORT_RETENTION_DAYS = 7
 PRIVACY_EXPORT_LINK_MAX_AGE_DAYS = 7
 PRIVACY_EXPORT_MIN_INTERVAL_MINUTES = 60
