@@ -10,7 +10,7 @@ class ClassifiedsConfig(AppConfig):
         from django.conf import settings
 
         from accounts.dashboard import Section, dashboard, public_profile
-        from core.personal_data import Field, Retention, registry
+        from core.personal_data import Field, Retention, registry, staff_reference
 
         from . import receivers  # noqa: F401 - photo files follow their rows
         from .models import AbuseReport, Listing, ListingPhoto
@@ -25,13 +25,7 @@ class ClassifiedsConfig(AppConfig):
                 Field("longitude", "content", _("The map point you chose"), erase="delete_row"),
                 Field("employer_name", "content", _("Your job listing"), erase="delete_row"),
                 Field("created_at", "content", _("When you posted"), erase="delete_row"),
-                Field(
-                    "moderated_by",
-                    "identity",
-                    _("Which moderator acted on the listing"),
-                    erase="keep",
-                    keep_reason="Names the moderator, not the poster",
-                ),
+                staff_reference("moderated_by", _("Which moderator acted on the listing")),
             ],
             retention=Retention(days=settings.CLASSIFIEDS_DELETED_RETENTION_DAYS, after="deleted_at"),
         )
@@ -41,13 +35,7 @@ class ClassifiedsConfig(AppConfig):
             owner="reporter",
             fields=[
                 Field("details", "communications", _("Your report to moderators"), erase="delete_row"),
-                Field(
-                    "resolved_by",
-                    "identity",
-                    _("Which moderator handled the report"),
-                    erase="keep",
-                    keep_reason="Names the moderator, not the reporter",
-                ),
+                staff_reference("resolved_by", _("Which moderator handled the report")),
             ],
         )
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import District, MetroLine
+from core.filters import LocationFilterSet
 
 from .models import Condition, ItemCategory, JobType, Kind
 
@@ -20,21 +20,7 @@ SORTS = {
 POSTED_WITHIN = [("1", _("Last 24 hours")), ("7", _("Last 7 days")), ("30", _("Last 30 days"))]
 
 
-class ListingFilter(django_filters.FilterSet):
-    district = django_filters.ModelChoiceFilter(
-        label=_("District"),
-        queryset=District.objects.all(),
-        to_field_name="code",
-        empty_label=_("Any district"),
-    )
-    line = django_filters.ModelChoiceFilter(
-        label=_("Metro line"),
-        queryset=MetroLine.objects.all(),
-        to_field_name="code",
-        field_name="station__lines",
-        empty_label=_("Any line"),
-        distinct=False,
-    )
+class ListingFilter(LocationFilterSet):
     posted = django_filters.ChoiceFilter(
         label=_("Posted"), choices=POSTED_WITHIN, method="filter_posted", empty_label=_("Any time")
     )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from core.models import District, MetroStation
+from core.models import District, MetroStation, latitude_field, longitude_field
 
 
 class Kind(models.TextChoices):
@@ -114,22 +114,8 @@ class Listing(index.Indexed, models.Model):
         blank=True,
         related_name="+",
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
 
     # Price in CNY: monthly rent for housing, asking price for buy & sell.
     price = models.DecimalField(

@@ -1,5 +1,6 @@
 """Cross-cutting models: the page base every page type shares, and city data."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,28 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+
+def latitude_field():
+    return models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+
+
+def longitude_field():
+    return models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
 
 
 class BilingualName(models.Model):

@@ -75,6 +75,12 @@ class Field:
             raise ValueError(f"Field {self.name!r} is kept on erasure: say why in keep_reason")
 
 
+def staff_reference(name, purpose):
+    """A link to the staff member who acted on a row: it is about them, not about
+    the row's owner, so erasing the owner keeps it."""
+    return Field(name, "identity", purpose, erase="keep", keep_reason="Names the staff member who acted")
+
+
 @dataclass(frozen=True)
 class Retention:
     """Rows are purged ``days`` after the datetime in field ``after``."""

@@ -8,7 +8,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from accounts.dashboard import Section, dashboard, public_profile
-        from core.personal_data import Field, registry
+        from core.personal_data import Field, registry, staff_reference
 
         from .models import OwnershipClaim, Review, ReviewReport, VenuePage
 
@@ -22,13 +22,7 @@ class DirectoryConfig(AppConfig):
             fields=[
                 Field("text", "content", _("Your review, shown on the venue's page"), erase="delete_row"),
                 Field("rating", "content", _("Your rating of the venue"), erase="delete_row"),
-                Field(
-                    "moderated_by",
-                    "identity",
-                    _("Which moderator acted on the review"),
-                    erase="keep",
-                    keep_reason="Names the moderator, not the author",
-                ),
+                staff_reference("moderated_by", _("Which moderator acted on the review")),
             ],
         )
         registry.declare(
@@ -45,13 +39,7 @@ class DirectoryConfig(AppConfig):
             fields=[
                 Field("role", "identity", _("Your role at the business you claimed"), erase="delete_row"),
                 Field("contact_phone", "contact", _("Reaching you about your claim"), erase="delete_row"),
-                Field(
-                    "decided_by",
-                    "identity",
-                    _("Which editor decided the claim"),
-                    erase="keep",
-                    keep_reason="Names the editor, not the claimant",
-                ),
+                staff_reference("decided_by", _("Which editor decided the claim")),
             ],
             files=["licence"],
         )

@@ -2,26 +2,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from core.models import District, MetroLine
+from core.filters import LocationFilterSet
 
 from . import hours
 from .models import PRICE_LEVELS, VenuePage, open_now_q
 
 
-class VenueFilter(django_filters.FilterSet):
-    district = django_filters.ModelChoiceFilter(
-        label=_("District"),
-        queryset=District.objects.all(),
-        to_field_name="code",
-        empty_label=_("Any district"),
-    )
-    line = django_filters.ModelChoiceFilter(
-        label=_("Metro line"),
-        queryset=MetroLine.objects.all(),
-        to_field_name="code",
-        method="filter_line",
-        empty_label=_("Any line"),
-    )
+class VenueFilter(LocationFilterSet):
     tag = django_filters.ModelChoiceFilter(
         label=_("Tag"),
         queryset=Tag.objects.all(),
@@ -45,9 +32,6 @@ class VenueFilter(django_filters.FilterSet):
     class Meta:
         model = VenuePage
         fields = []
-
-    def filter_line(self, queryset, name, line):
-        return queryset.filter(station__stops__line=line).distinct()
 
     def filter_tag(self, queryset, name, tag):
         return queryset.filter(tagged_items__tag=tag).distinct()

@@ -26,7 +26,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage, District, MetroStation
+from core.models import BasePage, District, MetroStation, latitude_field, longitude_field
 from home.blocks import BodyBlock
 
 from . import hours
@@ -140,22 +140,8 @@ class VenuePage(BasePage):
     cover_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
 
     content_panels = BasePage.content_panels + [
