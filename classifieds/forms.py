@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.images import open_upload
+from core.forms import MultipleImageField
 from core.models import MetroStation
 from core.validators import validate_multiline, validate_single_line
 
@@ -67,32 +67,13 @@ CONTACT_PATTERNS = [
 ]
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleImageField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        for upload in files:
-            open_upload(
-                upload,
-                max_bytes=settings.LISTING_PHOTO_MAX_BYTES,
-                max_pixels=settings.LISTING_PHOTO_MAX_PIXELS,
-            )
-        return files
-
-
 class ListingForm(forms.ModelForm):
     photos = MultipleImageField(
         label=_("Photos"),
         required=False,
         help_text=_("Up to 10 photos: JPEG, PNG, WebP or GIF, 10 MB each. Location data is removed."),
-        widget=MultipleFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif", "multiple": True}
-        ),
+        max_bytes=settings.LISTING_PHOTO_MAX_BYTES,
+        max_pixels=settings.LISTING_PHOTO_MAX_PIXELS,
     )
     kind = None
 

@@ -1,8 +1,7 @@
 from django.contrib.auth import get_user_model
 from import_export import fields
-from import_export.widgets import ForeignKeyWidget
 
-from core.import_export import SafeExportResource
+from core.import_export import LookupWidget, SafeExportResource
 from core.models import District, MetroStation
 
 from .models import Listing
@@ -10,13 +9,13 @@ from .models import Listing
 
 class ListingResource(SafeExportResource):
     owner = fields.Field(
-        attribute="owner", column_name="owner", widget=ForeignKeyWidget(get_user_model(), field="username")
+        attribute="owner", column_name="owner", widget=LookupWidget(get_user_model(), field="username")
     )
     district = fields.Field(
-        attribute="district", column_name="district", widget=ForeignKeyWidget(District, "code")
+        attribute="district", column_name="district", widget=LookupWidget(District, "code")
     )
     station = fields.Field(
-        attribute="station", column_name="station", widget=ForeignKeyWidget(MetroStation, "code")
+        attribute="station", column_name="station", widget=LookupWidget(MetroStation, "code")
     )
 
     class Meta:

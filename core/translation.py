@@ -42,3 +42,20 @@ def translate(instance, language_code, strings, user=None, publish=True):
         translated.get_latest_revision().publish(user=user)
         translated.refresh_from_db()
     return translated
+
+
+def sync_translations(instance, user=None):
+    """Carry ``instance``'s synchronised fields (and any new text, untranslated) to
+    its existing translations, as an editor's "Sync translated pages" does."""
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is None:
+        return []
+    source.update_from_db()
+    updated = []
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        translation.save_target(user=user, publish=False)  # publish from fresh rows, as above
+        translated = instance.get_translation(translation.target_locale)
+        if isinstance(translated, DraftStateMixin):
+            translated.get_latest_revision().publish(user=user)
+        updated.append(translated)
+    return updated

@@ -10,7 +10,8 @@ class DirectoryConfig(AppConfig):
         from accounts.dashboard import Section, dashboard, public_profile
         from core.personal_data import Field, registry, staff_reference
 
-        from .models import OwnershipClaim, Review, ReviewReport, VenuePage
+        from . import receivers  # noqa: F401 - review photo files follow their rows
+        from .models import OwnershipClaim, Review, ReviewPhoto, ReviewReport, VenueEditProposal, VenuePage
 
         registry.exempt(
             VenuePage,
@@ -23,6 +24,16 @@ class DirectoryConfig(AppConfig):
                 Field("text", "content", _("Your review, shown on the venue's page"), erase="delete_row"),
                 Field("rating", "content", _("Your rating of the venue"), erase="delete_row"),
                 staff_reference("moderated_by", _("Which moderator acted on the review")),
+            ],
+        )
+        registry.declare(ReviewPhoto, owner="review__author", fields=[], files=["image"])
+        registry.declare(
+            VenueEditProposal,
+            owner="proposer",
+            fields=[
+                Field("changes", "content", _("Changes you proposed to your venue"), erase="delete_row"),
+                Field("note", "content", _("Your note to the editors"), erase="delete_row"),
+                staff_reference("decided_by", _("Which editor decided the proposal")),
             ],
         )
         registry.declare(

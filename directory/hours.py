@@ -66,3 +66,63 @@ def week_table(periods):
     for period in sorted(periods, key=lambda p: (p.weekday, p.opens)):
         by_day[period.weekday].append(period)
     return list(by_day.items())
+
+
+# Written hours, one day at a time: "11:00-14:00, 17:30-22:00", "closed" or empty.
+# Used by owners proposing new hours and by the spreadsheet import.
+DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+CLOSED_WORDS = {"", "closed", "休息", "不营业"}
+MAX_PERIODS_PER_DAY = 3
+
+
+class HoursError(ValueError):
+    pass
+
+
+def _parse_time(text):
+    try:
+        hour, minute = (int(part) for part in text.strip().split(":"))
+        return time(0, 0) if (hour, minute) == (24, 0) else time(hour, minute)  # 24:00 = midnight
+    except ValueError as error:  # also raised by time() for 25:00 or 10:75
+        raise HoursError(text.strip()) from error
+
+
+def parse_day(weekday, text):
+    """Periods for one weekday from text like "11:00-14:00, 17:30-22:00"."""
+    text = text.strip().replace("–", "-").replace("，", ",")
+    if text.lower() in CLOSED_WORDS:
+        return []
+    periods = []
+    for chunk in text.split(","):
+        opens, sep, closes = chunk.partition("-")
+        if not sep:
+            raise HoursError(chunk.strip())
+        periods.append(Period(weekday, _parse_time(opens), _parse_time(closes)))
+    if len(periods) > MAX_PERIODS_PER_DAY:
+        raise HoursError(text)
+    return periods
+
+
+def format_day(periods):
+    return ", ".join(f"{p.opens:%H:%M}-{p.closes:%H:%M}" for p in sorted(periods, key=lambda p: p.opens))
+
+
+def parse_week(text):
+    """Periods from "mon 11:00-22:00; tue closed; ..."; days not named are closed."""
+    periods, seen = [], set()
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        code, _, rest = part.partition(" ")
+        code = code.lower()[:3]
+        if code not in DAY_CODES or code in seen:
+            raise HoursError(part)
+        seen.add(code)
+        periods += parse_day(DAY_CODES.index(code), rest)
+    return periods
+
+
+def format_week(periods):
+    return "; ".join(
+        f"{DAY_CODES[day]} {format_day(day_periods)}"
+        for day, day_periods in week_table(periods)
+        if day_periods
+    )

@@ -1,11 +1,15 @@
 """Reviews of venues (R-POST-4): one per member per venue, moderated, with the
 venue's average kept right as reviews are published, edited or removed."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count
+from PIL import Image
 from wagtail.search import index
 
-from .models import Review, VenuePage, VenueRating
+from core.images import encode_webp, open_upload, without_metadata
+
+from .models import Review, ReviewPhoto, VenuePage, VenueRating
 
 
 def canonical_venue(page):
@@ -18,6 +22,7 @@ def published_reviews(page):
     return (
         Review.objects.filter(venue__translation_key=page.translation_key, status=Review.Status.PUBLISHED)
         .select_related("author__profile")
+        .prefetch_related("photos")
         .order_by("-created_at")
     )
 
@@ -63,3 +68,24 @@ def delete_by_author(review):
     key = review.venue.translation_key
     review.delete()  # the search index entry goes with the row
     update_rating(key)
+
+
+def add_photos(review, uploads):
+    """Attach ``uploads`` (checked by the form) re-encoded as WebP without metadata."""
+    for upload in uploads:
+        image = without_metadata(
+            open_upload(
+                upload,
+                max_bytes=settings.REVIEW_PHOTO_MAX_BYTES,
+                max_pixels=settings.LISTING_PHOTO_MAX_PIXELS,
+            )
+        )
+        image.thumbnail((1600, 1600), Image.Resampling.LANCZOS)
+        photo = ReviewPhoto(review=review)
+        photo.image.save("photo.webp", encode_webp(image, "photo.webp"), save=False)
+        photo.save()
+
+
+def delete_photo_file(photo):
+    if photo.image.name:
+        photo.image.storage.delete(photo.image.name)

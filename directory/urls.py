@@ -10,4 +10,5 @@ urlpatterns = [
     path("reviews/<int:pk>/report/", views.report_review, name="report_review"),
     path("venues/<int:page_id>/claim/", views.claim_venue, name="claim"),
     path("reviews/<int:pk>/reply/", views.reply_to_review, name="reply"),
+    path("venues/<int:page_id>/propose/", views.propose_edit, name="propose"),
 ]

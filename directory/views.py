@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from core.ratelimit import allow
 
 from . import reviews
-from .forms import ClaimForm, ReplyForm, ReviewForm
-from .models import OwnershipClaim, Review, ReviewReport, VenuePage
+from .forms import ClaimForm, ReplyForm, ReviewForm, VenueEditProposalForm
+from .models import OwnershipClaim, Review, ReviewReport, VenueEditProposal, VenuePage
 
 
 def live_venue(page_id):
@@ -25,7 +25,7 @@ def write_review(request, page_id):
     page = live_venue(page_id)
     venue = reviews.canonical_venue(page)
     review = Review.objects.filter(venue__translation_key=page.translation_key, author=request.user).first()
-    form = ReviewForm(request.POST or None, instance=review)
+    form = ReviewForm(request.POST or None, request.FILES or None, instance=review)
     if request.method == "POST" and form.is_valid():
         if review is None and not allow(f"review:{request.user.pk}", limit=10, period=86400):
             messages.error(request, _("You have written many reviews today. Please try again tomorrow."))
@@ -34,7 +34,11 @@ def write_review(request, page_id):
         review.venue = review.venue if review.pk else venue
         review.author = request.user
         try:
-            reviews.save_by_author(review)
+            with transaction.atomic():
+                reviews.save_by_author(review)
+                for photo in form.cleaned_data.get("remove_photos") or []:
+                    photo.delete()
+                reviews.add_photos(review, form.cleaned_data["photos"])
         except IntegrityError:
             messages.error(request, _("You have already reviewed this venue. Edit your review instead."))
             return redirect(page.get_url(request))
@@ -123,3 +127,33 @@ def reply_to_review(request, pk):
             messages.error(request, _("The venue has already replied to this review."))
         return redirect(review.venue.get_url(request))
     return render(request, "directory/reply_form.html", {"form": form, "review": review})
+
+
+@verified_email_required
+def propose_edit(request, page_id):
+    """An approved owner proposes new facts; editors apply them (see proposals)."""
+    page = live_venue(page_id)
+    if not approved_owner_of(request.user, page):
+        raise Http404
+    venue = reviews.canonical_venue(page)
+    if VenueEditProposal.objects.filter(
+        venue=venue, proposer=request.user, status=VenueEditProposal.Status.PENDING
+    ).exists():
+        messages.info(request, _("Your earlier changes are still waiting for an editor."))
+        return redirect(page.get_url(request))
+    form = VenueEditProposalForm(request.POST or None, venue=venue)
+    if request.method == "POST" and form.is_valid():
+        if not allow(f"venue-proposal:{request.user.pk}", limit=10, period=86400):
+            messages.error(request, _("You have proposed many changes today. Please try again tomorrow."))
+            return redirect(page.get_url(request))
+        try:
+            with transaction.atomic():
+                VenueEditProposal.objects.create(
+                    venue=venue, proposer=request.user, changes=form.changes, note=form.cleaned_data["note"]
+                )
+        except IntegrityError:
+            messages.info(request, _("Your earlier changes are still waiting for an editor."))
+            return redirect(page.get_url(request))
+        messages.success(request, _("Thank you. An editor will check your changes before they appear."))
+        return redirect(page.get_url(request))
+    return render(request, "directory/proposal_form.html", {"form": form, "page": page})

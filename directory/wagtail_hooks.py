@@ -3,21 +3,23 @@ remove one by one or in bulk; the venue's average follows every change."""
 
 from pathlib import Path
 
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import reviews
-from .models import OwnershipClaim, Review
+from . import proposals, reviews
+from .models import OwnershipClaim, Review, VenueEditProposal
 
 
 class ReviewViewSet(SnippetViewSet):
@@ -147,3 +149,61 @@ class RemoveReviewsBulkAction(ReviewStatusBulkAction):
 
 hooks.register("register_bulk_action", PublishReviewsBulkAction)
 hooks.register("register_bulk_action", RemoveReviewsBulkAction)
+
+
+class VenueEditProposalViewSet(SnippetViewSet):
+    model = VenueEditProposal
+    icon = "edit"
+    menu_label = _("Owners' changes")
+    menu_order = 157
+    add_to_admin_menu = True
+    list_display = ["venue", "proposer", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    panels = [
+        HelpPanel(template="directory/admin/proposal_changes.html", heading=_("Proposed changes")),
+        FieldPanel("status"),
+        FieldPanel("decision_note"),
+    ]
+
+    def get_queryset(self, request):
+        return VenueEditProposal.objects.select_related("venue", "proposer")
+
+
+register_snippet(VenueEditProposalViewSet)
+
+
+@hooks.register("before_edit_snippet")
+def decided_proposals_are_final(request, instance):
+    decided = isinstance(instance, VenueEditProposal) and instance.status != VenueEditProposal.Status.PENDING
+    if decided and request.method == "POST":
+        messages.error(request, _("This proposal has already been decided."))
+        return redirect(reverse("wagtailsnippets_directory_venueeditproposal:list"))
+
+
+@hooks.register("after_edit_snippet")
+def carry_out_proposal_decision(request, instance):
+    if not isinstance(instance, VenueEditProposal):
+        return
+    decision = instance.status
+    if decision == VenueEditProposal.Status.PENDING:
+        return
+    # The edit form has stored the new status; the decision itself (publishing the
+    # facts, recording the editor, emailing the owner) starts from "pending".
+    VenueEditProposal.objects.filter(pk=instance.pk).update(status=VenueEditProposal.Status.PENDING)
+    if decision == VenueEditProposal.Status.APPLIED:
+        proposals.apply(instance, request.user)
+    else:
+        proposals.decide(instance, decision, request.user)
+
+
+class VenueSpreadsheetMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.has_perm("directory.import_venuepage") or user.has_perm("directory.export_venuepage")
+
+
+@hooks.register("register_admin_menu_item")
+def venue_spreadsheet_menu_item():
+    return VenueSpreadsheetMenuItem(
+        _("Import / export venues"), "/django-admin/directory/venuepage/", icon_name="download", order=161
+    )

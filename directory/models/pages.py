@@ -5,13 +5,7 @@ level, tags, photos) are synchronised from the source page, so editors enter the
 Reviews and ratings are plain models keyed to the venue, shared by both languages.
 """
 
-import uuid
-from pathlib import Path
-
-from django.conf import settings
-from django.core.files.storage import storages
 from django.core.paginator import Paginator
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
@@ -23,19 +17,12 @@ from wagtail.fields import StreamField
 from wagtail.images.models import Image
 from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, District, MetroStation, latitude_field, longitude_field
 from home.blocks import BodyBlock
 
-from . import hours
-
-
-def private_documents():
-    """Claim documents are private files, never under MEDIA_URL (see STORAGES)."""
-    return storages["private_documents"]
-
+from .. import hours
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -96,7 +83,7 @@ class DirectoryCategoryPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import VenueFilter
+        from ..filters import VenueFilter
 
         context = super().get_context(request, *args, **kwargs)
         venue_filter = VenueFilter(request.GET or None, queryset=self.venues().order_by("title"))
@@ -201,6 +188,10 @@ class VenuePage(BasePage):
 
     class Meta:
         verbose_name = _("venue")
+        permissions = [
+            ("import_venuepage", "Can import venues from a spreadsheet"),
+            ("export_venuepage", "Can export venues to a spreadsheet"),
+        ]
 
     @property
     def periods(self):
@@ -217,7 +208,8 @@ class VenuePage(BasePage):
         return VenueRating.objects.filter(translation_key=self.translation_key).first()
 
     def get_context(self, request, *args, **kwargs):
-        from .reviews import published_reviews
+        from ..reviews import published_reviews
+        from .community import OwnershipClaim, Review
 
         context = super().get_context(request, *args, **kwargs)
         context["reviews"] = published_reviews(self)
@@ -298,122 +290,3 @@ class VenueRating(models.Model):
 
     def __str__(self):
         return f"{self.average} ({self.count})"
-
-
-class ReviewQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    pass
-
-
-class Review(index.Indexed, models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for moderation")
-        PUBLISHED = "published", _("Published")
-        REMOVED = "removed", _("Removed")
-
-    venue = models.ForeignKey(VenuePage, on_delete=models.CASCADE, related_name="reviews")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="venue_reviews"
-    )
-    rating = models.PositiveSmallIntegerField(
-        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
-    text = models.TextField(_("review"), max_length=3000)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    removal_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
-    owner_reply = models.TextField(_("reply from the venue"), max_length=2000, blank=True)
-    owner_replied_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ReviewQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("text"),
-        index.FilterField("status"),
-        index.RelatedFields("venue", [index.SearchField("title")]),
-    ]
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["venue", "author"], name="one_review_per_member_per_venue")
-        ]
-        verbose_name = _("review")
-        verbose_name_plural = _("reviews")
-
-    def __str__(self):
-        return f"{self.rating}★ {self.venue.title} ({self.author})"
-
-    @classmethod
-    def get_indexed_objects(cls):
-        # Only published reviews are ever in the search index.
-        return cls.objects.filter(status=cls.Status.PUBLISHED)
-
-
-class ReviewReport(models.Model):
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_reports"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["review", "reporter"], name="one_report_per_member_per_review")
-        ]
-        verbose_name = _("review report")
-        verbose_name_plural = _("review reports")
-
-    def __str__(self):
-        return f"{self.review_id} by {self.reporter_id}"
-
-
-def licence_upload_to(claim, filename):
-    return f"claims/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
-
-
-class OwnershipClaim(models.Model):
-    """A member's claim to run a venue, with proof, decided by editors. An approved
-    owner gets a badge on the venue and may reply once to each review."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for an editor")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-
-    venue = models.ForeignKey(VenuePage, on_delete=models.CASCADE, related_name="claims")
-    claimant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="venue_claims"
-    )
-    role = models.CharField(_("your role"), max_length=100, help_text=_("e.g. owner, manager"))
-    contact_phone = models.CharField(_("business phone"), max_length=32)
-    licence = models.FileField(
-        _("business licence"), upload_to=licence_upload_to, storage=private_documents, max_length=200
-    )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decision_note = models.CharField(_("note to the claimant"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["status", "-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["venue", "claimant"],
-                condition=Q(status__in=["pending", "approved"]),
-                name="one_open_claim_per_member_per_venue",
-            )
-        ]
-        verbose_name = _("ownership claim")
-        verbose_name_plural = _("ownership claims")
-
-    def __str__(self):
-        return f"{self.venue.title}: {self.claimant}"

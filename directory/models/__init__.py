@@ -1,0 +1,51 @@
+"""The venue directory: pages in ``pages``, what members add in ``community``."""
+
+from .community import (
+    OwnershipClaim,
+    Review,
+    ReviewPhoto,
+    ReviewQuerySet,
+    ReviewReport,
+    VenueEditProposal,
+    licence_upload_to,
+    private_documents,
+)
+from .pages import (
+    CARD_RENDITION,
+    PRICE_LEVELS,
+    VENUES_PER_PAGE,
+    WEEKDAYS,
+    DirectoryCategoryPage,
+    DirectoryIndexPage,
+    VenueGalleryImage,
+    VenueOpeningPeriod,
+    VenuePage,
+    VenueRating,
+    VenueTag,
+    attach_periods,
+    open_now_q,
+)
+
+__all__ = [
+    "CARD_RENDITION",
+    "PRICE_LEVELS",
+    "VENUES_PER_PAGE",
+    "WEEKDAYS",
+    "DirectoryCategoryPage",
+    "DirectoryIndexPage",
+    "OwnershipClaim",
+    "Review",
+    "ReviewPhoto",
+    "ReviewQuerySet",
+    "ReviewReport",
+    "VenueEditProposal",
+    "VenueGalleryImage",
+    "VenueOpeningPeriod",
+    "VenuePage",
+    "VenueRating",
+    "VenueTag",
+    "attach_periods",
+    "licence_upload_to",
+    "open_now_q",
+    "private_documents",
+]
