@@ -20,7 +20,12 @@ class HomePage(BasePage):
     override_translatable_fields = BasePage.override_translatable_fields + [TranslatableField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "privacy_pages.PolicyPage", "directory.DirectoryIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "privacy_pages.PolicyPage",
+        "directory.DirectoryIndexPage",
+        "events.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

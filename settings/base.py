@@ -23,8 +23,11 @@ INSTALLED_APPS = [
     "search",
     "classifieds",
     "directory",
+    "events",
     "privacy",
     "privacy_pages",
+    "messaging",
+    "support",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -216,6 +219,11 @@ CELERY_BEAT_SCHEDULE = {
     "expire-listings": {"task": "classifieds.tasks.expire_listings", "schedule": 15 * 60.0},
     "listing-expiry-reminders": {"task": "classifieds.tasks.send_expiry_reminders", "schedule": 60 * 60.0},
 }
+# Events: open-ended repeating events keep their dates stored a year ahead.
+CELERY_BEAT_SCHEDULE["events-extend-repeating"] = {
+    "task": "events.tasks.refresh_recurring_events",
+    "schedule": crontab(hour=4, minute=10),
+}
 
 # Accounts (django-allauth): username or email log-in, verified email before posting,
 # rate-limited failures, no account enumeration.
@@ -300,6 +308,8 @@ CLASSIFIEDS_DELETED_RETENTION_DAYS = 90
 LISTING_MAX_PHOTOS = 10
 LISTING_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 LISTING_PHOTO_MAX_PIXELS = 50_000_000
+REVIEW_MAX_PHOTOS = 4
+REVIEW_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 
 # Spreadsheet import/export (django-import-export), in the Django admin for every app.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"

@@ -32,6 +32,9 @@ urlpatterns += i18n_patterns(
     path("members/", include("accounts.public_urls")),
     path("classifieds/", include("classifieds.urls")),
     path("venue-reviews/", include("directory.urls")),
+    path("events/", include("events.urls")),  # /events/submit/ only; the calendar is a page
+    path("messages/", include("messaging.urls")),
+    path("support/", include("support.urls")),
     # Wagtail serves every other path of each language's page tree: keep it last.
     path("", include(wagtail_urls)),
 )

@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from directory.models import DirectoryIndexPage
+from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from privacy_pages.models import PolicyPage
 
@@ -17,8 +18,10 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_sits_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_takes_standard_policy_and_directory_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, PolicyPage, DirectoryIndexPage})
+    def test_home_page_takes_standard_policy_directory_and_events_pages(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, PolicyPage, DirectoryIndexPage, EventIndexPage}
+        )
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from classifieds import demo as classifieds_demo
 from directory import demo as directory_demo
+from events import demo as events_demo
 from home import demo as home_demo
 from privacy_pages import demo as policy_demo
 
@@ -15,6 +16,7 @@ BUILDERS = [
     ("policy pages", policy_demo.build),
     ("classifieds", classifieds_demo.build),
     ("directory", directory_demo.build),
+    ("events", events_demo.build),
 ]
 
 
