@@ -18,7 +18,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from . import services
+from . import privacy_actions, services
 from .forms import StaffTicketForm
 from .models import Ticket, TicketMessage
 
@@ -130,7 +130,11 @@ def ticket_admin(request, pk):
 
 @hooks.register("register_admin_urls")
 def support_admin_urls():
-    return [path("support/tickets/<int:pk>/", ticket_admin, name="support_ticket")]
+    return [
+        path("support/tickets/<int:pk>/", ticket_admin, name="support_ticket"),
+        path("support/tickets/<int:pk>/send-data/", privacy_actions.send_data_copy, name="support_send_data"),
+        path("support/tickets/<int:pk>/erase/", privacy_actions.erase_member, name="support_erase_member"),
+    ]
 
 
 class OverduePrivacyRequests(SummaryItem):

@@ -94,3 +94,73 @@ def download_link(message):
     match = re.search(r"https?://[^/\s]+(/\S+/privacy/export/download/\S+/)", message.body)
     assert match, message.body
     return match.group(1)
+
+
+def give_domain_data(user, other):
+    """Something of ``user``'s in every domain app: a listing and a report, a review
+    with a photo and a report, a claim and a proposed edit, an event sent in, a
+    conversation with a report and a block, an enquiry, a support ticket. Returns
+    the labels of the models now holding ``user``'s data."""
+    from classifieds.models import AbuseReport
+    from directory import reviews
+    from directory.models import OwnershipClaim, Review, ReviewReport, VenueEditProposal
+    from events.models import EventSubmission
+    from messaging.models import Block, Enquiry, MessageReport
+    from tests.accounts import images
+    from tests.factories.classifieds import ListingFactory
+    from tests.factories.directory import make_venue, restaurants_category
+    from tests.factories.events import events_calendar, make_event, sh
+    from tests.factories.messaging import message, thread_between
+    from tests.factories.support import ticket
+
+    listing = ListingFactory(owner=user, title=f"{user.username}'s sofa")
+    AbuseReport.objects.create(
+        listing=ListingFactory(owner=other), reporter=user, reason="spam", details="Posted twice"
+    )
+    venue = make_venue(restaurants_category(), "Lane Noodles")
+    review = Review.objects.create(venue=venue, author=user, rating=4, text="Good broth")
+    reviews.add_photos(review, [images.png()])
+    ReviewReport.objects.create(
+        review=Review.objects.create(venue=venue, author=other, rating=1, text="x"), reporter=user
+    )
+    OwnershipClaim.objects.create(
+        venue=venue, claimant=user, role="Manager", contact_phone="+862160001234", licence="claims/l.pdf"
+    )
+    VenueEditProposal.objects.create(
+        venue=venue, proposer=user, changes={"phone": "+86 21 6000 9999"}, note="New line"
+    )
+    event = make_event(events_calendar(), "Jazz night", sh(2030, 1, 5, 20), live=False)
+    EventSubmission.objects.create(page=event, submitter=user, note="Free drinks")
+    thread = thread_between(user, other, listing=listing)
+    mine = message(thread, user, body="Still for sale?")
+    MessageReport.objects.create(
+        message=message(thread, other, body="Rude reply"), reporter=user, reason="harassment"
+    )
+    Block.objects.create(blocker=user, blocked=other)
+    Enquiry.objects.create(
+        sender=user,
+        kind="venue",
+        delivery="email",
+        venue=venue,
+        delivered_to_email="hello@venue.example",
+        about="Lane Noodles",
+        message="A table for six?",
+        shared_email=user.email,
+    )
+    ticket(user, subject="Where is my refund?")
+    assert mine.pk
+    return {
+        "classifieds.Listing",
+        "classifieds.AbuseReport",
+        "directory.Review",
+        "directory.ReviewReport",
+        "directory.OwnershipClaim",
+        "directory.VenueEditProposal",
+        "events.EventSubmission",
+        "messaging.Message",
+        "messaging.ThreadMember",
+        "messaging.Enquiry",
+        "messaging.Block",
+        "messaging.MessageReport",
+        "support.Ticket",
+    }
