@@ -20,7 +20,7 @@ from core.personal_data import Field, registry
 from privacy.erasure import ErasureIncomplete, erase_user
 from privacy.models import ExportRequest
 from tests.factories.pages import english_home
-from tests.privacy.helpers import give_member_data, phone_of, wechat_of
+from tests.privacy.helpers import give_domain_data, give_member_data, phone_of, wechat_of
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,7 @@ def test_erasure_leaves_nothing_identifying_in_any_table_or_the_media_folder(
 ):
     give_member_data(other_member)
     made = give_member_data(member, client)
+    give_domain_data(member, other_member)  # listings, reviews, events, messages, tickets…
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/en/privacy/export/")
     assert ExportRequest.objects.get(user=member).archive
