@@ -182,9 +182,16 @@ def declare_personal_data():
         )
     declare(
         "wagtailcore.WorkflowState",
-        description=STAFF_ONLY,
+        # Members start a review too, when they send in an event: listed publicly.
         owner="requested_by",
-        fields=[Field("requested_by", "content", EDITOR, erase="null")],
+        fields=[
+            Field(
+                "requested_by",
+                "content",
+                _("Records who sent a page in for review, such as an event you sent in"),
+                erase="null",
+            )
+        ],
     )
     declare(
         "wagtailcore.TaskState",

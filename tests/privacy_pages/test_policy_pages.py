@@ -152,6 +152,8 @@ def test_the_what_we_collect_table_is_generated_from_the_registry(client, home_p
     assert "Deleted 90 days after time" in text
     # Staff-only data (the admin's own preferences) is left out of the public table.
     assert "The admin's colour theme for editors" not in text
+    # Members start reviews too (events they send in): that is listed.
+    assert "such as an event you sent in" in text
     declared_members = {
         d.model._meta.verbose_name_plural for d in registry.declarations() if not d.is_staff_only
     }
