@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from PIL import Image
 
-from core.images import average_hash, encode_webp, open_upload, without_metadata
+from core.images import average_hash, cleaned_photo, encode_webp
 
 from .models import ListingPhoto
 
@@ -16,14 +16,9 @@ def add_photos(listing, uploads):
     position = listing.photos.count()
     created = []
     for upload in uploads:
-        image = without_metadata(
-            open_upload(
-                upload,
-                max_bytes=settings.LISTING_PHOTO_MAX_BYTES,
-                max_pixels=settings.LISTING_PHOTO_MAX_PIXELS,
-            )
+        image = cleaned_photo(
+            upload, max_bytes=settings.LISTING_PHOTO_MAX_BYTES, max_pixels=settings.LISTING_PHOTO_MAX_PIXELS
         )
-        image.thumbnail((1600, 1600), Image.Resampling.LANCZOS)
         photo = ListingPhoto(listing=listing, position=position, phash=average_hash(image))
         photo.image.save("photo.webp", encode_webp(image, "photo.webp"), save=False)
         photo.save()

@@ -57,6 +57,13 @@ def without_metadata(image):
     return clean
 
 
+def cleaned_photo(upload, *, max_bytes, max_pixels, longest_side=1600):
+    """A member's photo checked, stripped of metadata and scaled to ``longest_side``."""
+    image = without_metadata(open_upload(upload, max_bytes=max_bytes, max_pixels=max_pixels))
+    image.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
+    return image
+
+
 def encode_webp(image, name, quality=82):
     out = io.BytesIO()
     image.save(out, format="WEBP", quality=quality)

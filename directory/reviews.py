@@ -4,10 +4,9 @@ venue's average kept right as reviews are published, edited or removed."""
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count
-from PIL import Image
 from wagtail.search import index
 
-from core.images import encode_webp, open_upload, without_metadata
+from core.images import cleaned_photo, encode_webp
 
 from .models import Review, ReviewPhoto, VenuePage, VenueRating
 
@@ -73,14 +72,9 @@ def delete_by_author(review):
 def add_photos(review, uploads):
     """Attach ``uploads`` (checked by the form) re-encoded as WebP without metadata."""
     for upload in uploads:
-        image = without_metadata(
-            open_upload(
-                upload,
-                max_bytes=settings.REVIEW_PHOTO_MAX_BYTES,
-                max_pixels=settings.LISTING_PHOTO_MAX_PIXELS,
-            )
+        image = cleaned_photo(
+            upload, max_bytes=settings.REVIEW_PHOTO_MAX_BYTES, max_pixels=settings.LISTING_PHOTO_MAX_PIXELS
         )
-        image.thumbnail((1600, 1600), Image.Resampling.LANCZOS)
         photo = ReviewPhoto(review=review)
         photo.image.save("photo.webp", encode_webp(image, "photo.webp"), save=False)
         photo.save()

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
@@ -19,7 +18,8 @@ from accounts.views import deactivate_and_scrub
 from privacy.models import ExportRequest
 from privacy.tasks import build_export
 
-from .models import Category, PrivacyRequestType, Status, Ticket, TicketMessage, TicketStatusChange
+from . import services
+from .models import Category, PrivacyRequestType, Status, Ticket
 
 
 def _privacy_ticket(pk, kind):
@@ -32,14 +32,7 @@ def _privacy_ticket(pk, kind):
 
 
 def _note_and_resolve(ticket, staff, text):
-    TicketMessage.objects.create(ticket=ticket, author=staff, body=text, is_internal=True)
-    if ticket.status != Status.RESOLVED:
-        TicketStatusChange.objects.create(
-            ticket=ticket, old_status=ticket.status, new_status=Status.RESOLVED, changed_by=staff
-        )
-        ticket.status = Status.RESOLVED
-    ticket.updated_at = timezone.now()
-    ticket.save(update_fields=["status", "updated_at"])
+    services.staff_update(ticket, staff, note=text, status=Status.RESOLVED, assignee=ticket.assignee)
 
 
 @permission_required("support.change_ticket", login_url="wagtailadmin_login")
