@@ -19,7 +19,14 @@ class VenueImportExportAdmin(SpreadsheetAdmin):
 
     def get_queryset(self, request):
         # One row per venue: the default language's pages (translations follow them).
-        return super().get_queryset(request).filter(locale=Locale.get_default())
+        # Prefetched as the resource needs them, so an export runs a fixed number of queries.
+        return (
+            super()
+            .get_queryset(request)
+            .filter(locale=Locale.get_default())
+            .select_related("district", "station")
+            .prefetch_related("tagged_items__tag", "opening_periods")
+        )
 
     def has_add_permission(self, request):
         return False  # pages are created in the page tree, or by import

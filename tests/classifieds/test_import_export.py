@@ -110,3 +110,19 @@ def test_staff_without_the_data_editor_permissions_cannot_import_or_export(clien
     client.force_login(UserFactory(username="intern", is_staff=True))
     assert client.get("/django-admin/classifieds/listing/import/").status_code == 403
     assert client.get("/django-admin/classifieds/listing/export/").status_code == 403
+
+
+def test_the_export_runs_the_same_queries_for_2_and_12_listings(data_editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    resource_fields = ListingResource().get_export_order()
+    data = {"format": "0", "resource": "0", **{f"listingresource_{name}": "on" for name in resource_fields}}
+    counts = []
+    for total in (2, 12):
+        ListingFactory.create_batch(total - Listing.objects.count())
+        with CaptureQueriesContext(connection) as queries:
+            response = data_editor.post("/django-admin/classifieds/listing/export/", data)
+        assert len(list(csv.DictReader(io.StringIO(response.content.decode())))) == total
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

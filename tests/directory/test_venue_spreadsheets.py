@@ -159,3 +159,22 @@ def test_an_exported_file_imports_back_unchanged(data_editor, restaurants):
 
 def test_data_editors_find_the_spreadsheets_in_the_admin_menu(data_editor, client):
     assert "Import / export venues" in data_editor.get("/admin/").content.decode()
+
+
+def test_the_export_runs_the_same_queries_for_2_and_12_venues(data_editor, restaurants):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fields = VenueResource().get_export_order()
+    data = {"format": "0", "resource": "0", **{f"venueresource_{name}": "on" for name in fields}}
+    counts = []
+    for total in (2, 12):
+        while VenuePage.objects.count() < total:
+            make_venue(
+                restaurants, f"Venue {VenuePage.objects.count()}", periods=LATE_BAR_CLOSED_MONDAY, tags=["x"]
+            )
+        with CaptureQueriesContext(connection) as queries:
+            response = data_editor.post(f"{URL}export/", data)
+        assert response.content.decode().count("\n") == total + 1
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
