@@ -13,7 +13,7 @@ class ClassifiedsConfig(AppConfig):
         from core.personal_data import Field, Retention, registry, staff_reference
 
         from . import receivers  # noqa: F401 - photo files follow their rows
-        from .models import AbuseReport, Listing, ListingPhoto
+        from .models import AbuseReport, Listing, ListingPhoto, SavedSearch, SavedSearchAlert
 
         registry.declare(
             Listing,
@@ -36,6 +36,42 @@ class ClassifiedsConfig(AppConfig):
             fields=[
                 Field("details", "communications", _("Your report to moderators"), erase="delete_row"),
                 staff_reference("resolved_by", _("Which moderator handled the report")),
+            ],
+        )
+
+        registry.declare(
+            SavedSearch,
+            owner="owner",
+            fields=[
+                Field("name", "preferences", _("Your saved searches and their alerts"), erase="delete_row"),
+                Field("kind", "preferences", _("Your saved searches and their alerts"), erase="delete_row"),
+                Field(
+                    "filters", "preferences", _("Your saved searches and their alerts"), erase="delete_row"
+                ),
+                Field(
+                    "frequency", "preferences", _("Your saved searches and their alerts"), erase="delete_row"
+                ),
+                Field(
+                    "created_at", "preferences", _("Your saved searches and their alerts"), erase="delete_row"
+                ),
+            ],
+        )
+        registry.declare(
+            SavedSearchAlert,
+            owner="saved_search__owner",
+            fields=[
+                Field(
+                    "listing",
+                    "communications",
+                    _("Which listings we emailed you about, so none is sent twice"),
+                    erase="delete_row",
+                ),
+                Field(
+                    "sent_at",
+                    "communications",
+                    _("Which listings we emailed you about, so none is sent twice"),
+                    erase="delete_row",
+                ),
             ],
         )
 
@@ -64,6 +100,18 @@ class ClassifiedsConfig(AppConfig):
                 get_items=my_listings,
                 empty_text=_("You have not posted a listing yet."),
                 order=10,
+            )
+        )
+        dashboard.register(
+            Section(
+                key="saved-searches",
+                title=_("Saved searches"),
+                template="classifieds/saved_searches_section.html",
+                get_items=lambda user: SavedSearch.objects.owned_by(user).order_by("-created_at", "-pk"),
+                empty_text=_(
+                    "You have no saved searches. Set filters on a classifieds page and choose “Save this search”."
+                ),
+                order=15,
             )
         )
         public_profile.register(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.search import index
 
-from .models import Listing, Status
+from .models import Kind, Listing, Status
 
 
 class TransitionNotAllowed(Exception):
@@ -54,6 +54,21 @@ def is_trusted(user):
     )
 
 
+class NoJobCredit(TransitionNotAllowed):
+    pass
+
+
+def _spend_job_credit(listing):
+    """A job post costs one credit, taken when it is sent in (at most once per
+    listing while the credit is spent)."""
+    from payments import ledger
+
+    try:
+        ledger.spend_for_job(listing)
+    except ledger.NotEnoughCredits as error:
+        raise NoJobCredit(str(error)) from error
+
+
 @transaction.atomic
 def submit(listing):
     """Draft (or an edited listing) → waiting for moderation, or straight to
@@ -61,6 +76,8 @@ def submit(listing):
     _require(
         listing, {Status.DRAFT, Status.PENDING, Status.EXPIRED}, _("This listing cannot be submitted now.")
     )
+    if listing.kind == Kind.JOBS and not settings.CLASSIFIEDS_FREE_JOB_POSTS:
+        _spend_job_credit(listing)
     listing.status = Status.PENDING
     listing.submitted_at = timezone.now()
     _save(listing, "status", "submitted_at")
@@ -94,9 +111,10 @@ def publish(listing, moderator):
     )
     log(listing, "classifieds.approve", user=moderator)
     _show(listing)
-    from .tasks import notify_moderation_outcome
+    from .tasks import notify_moderation_outcome, send_instant_saved_search_alerts
 
     transaction.on_commit(lambda: notify_moderation_outcome.delay(listing.pk, "published"))
+    transaction.on_commit(lambda: send_instant_saved_search_alerts.delay(listing.pk))
 
 
 @transaction.atomic
@@ -110,6 +128,11 @@ def reject(listing, moderator, reason):
     reason = (reason or "").strip()
     if not reason:
         raise TransitionNotAllowed(_("Give the poster a reason."))
+    if listing.kind == Kind.JOBS and listing.status == Status.PENDING:
+        # A job turned down before it was ever shown gets its credit back.
+        from payments import ledger
+
+        ledger.refund_job(listing, reason)
     listing.status = Status.REMOVED
     listing.removal_reason = reason[:1000]
     listing.moderated_by = moderator

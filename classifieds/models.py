@@ -181,6 +181,8 @@ class Listing(index.Indexed, models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     bumped_at = models.DateTimeField(null=True, blank=True, db_index=True)  # sort key
     refreshed_at = models.DateTimeField(null=True, blank=True)  # last refresh by the owner
+    # Bought featured runs: on top of their list, highlighted, until this moment.
+    featured_until = models.DateTimeField(_("featured until"), null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
     expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     removal_reason = models.TextField(_("reason for removal"), blank=True, max_length=1000)
@@ -233,6 +235,10 @@ class Listing(index.Indexed, models.Model):
     @property
     def sort_date(self):
         return self.bumped_at or self.published_at or self.created_at
+
+    @property
+    def is_featured(self):
+        return self.featured_until is not None and self.featured_until > timezone.now()
 
     @property
     def was_refreshed(self):
@@ -301,3 +307,74 @@ class AbuseReport(models.Model):
 
 def default_expiry():
     return timezone.now() + timedelta(days=settings.CLASSIFIEDS_LISTING_DAYS)
+
+
+class SavedSearchQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+    def wanting_email(self):
+        """Searches whose owner can and wants to receive alerts."""
+        return self.filter(owner__is_active=True, owner__profile__notify_saved_searches=True).exclude(
+            owner__email=""
+        )
+
+
+class SavedSearch(models.Model):
+    """A member's browse filters for one kind of listing, with an email alert."""
+
+    class Frequency(models.TextChoices):
+        INSTANT = "instant", _("Instantly, one email per new listing")
+        DAILY = "daily", _("Once a day, a digest of new listings")
+        NEVER = "never", _("No emails, just keep the search")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # The browse page's GET parameters, validated by its filter: {"district": "jingan", …}
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    frequency = models.CharField(
+        _("email alerts"), max_length=8, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SavedSearchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["frequency", "kind"], name="saved_search_alerts")]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        """The browse page showing exactly what this search's alerts send."""
+        from urllib.parse import urlencode
+
+        url = reverse("classifieds:index", kwargs={"kind": self.kind})
+        return f"{url}?{urlencode(sorted(self.filters.items()))}" if self.filters else url
+
+
+class SavedSearchAlert(models.Model):
+    """A listing emailed to a saved search: each listing reaches a search once, ever."""
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="alerts")
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["saved_search", "listing"], name="one_alert_per_listing_per_search"
+            ),
+        ]
+        verbose_name = _("saved-search alert")
+        verbose_name_plural = _("saved-search alerts")
+
+    def __str__(self):
+        return f"{self.saved_search_id} → {self.listing_id}"

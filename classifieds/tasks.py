@@ -10,6 +10,7 @@ from core.mail import send_once
 from . import lifecycle
 from .models import Listing, ListingPhoto, Status
 from .photos import build_renditions
+from .saved_searches import alert_instant, send_digests
 
 BATCH = 500
 
@@ -75,3 +76,15 @@ def send_expiry_reminders():
             _language(listing.owner),
         )
         Listing.objects.filter(pk=listing.pk).update(expiry_reminder_sent_at=now)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_instant_saved_search_alerts(listing_pk):
+    """A listing was just published: email the instant saved searches it matches."""
+    alert_instant(listing_pk)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_saved_search_digests():
+    """Daily (beat): one digest per daily saved search with its new matches."""
+    send_digests()

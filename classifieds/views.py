@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -48,7 +48,7 @@ def index(request, kind):
         return redirect_to_login(request)
     queryset = listing_list_queryset().visible().filter(kind=kind).order_by("-bumped_at", "-pk")
     filterset = FILTERS[kind](request.GET or None, queryset=queryset)
-    paginator = Paginator(filterset.qs, PER_PAGE)
+    paginator = Paginator(featured_first(filterset.qs, request.GET.get("sort")), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -63,6 +63,14 @@ def index(request, kind):
             "query_string": query.urlencode(),
         },
     )
+
+
+def featured_first(queryset, sort):
+    """Bought featured runs lead the default (newest first) order."""
+    if sort not in (None, "", "newest"):
+        return queryset
+    featured = Case(When(featured_until__gt=timezone.now(), then=Value(1)), default=Value(0))
+    return queryset.order_by(featured.desc(), "-bumped_at", "-pk")
 
 
 def redirect_to_login(request):
@@ -113,28 +121,34 @@ def detail(request, kind, pk, slug=None):
 @verified_email_required
 def post(request, kind):
     kind = kind_or_404(kind)
-    if kind == Kind.JOBS and not settings.CLASSIFIEDS_FREE_JOB_POSTS:
-        # Job posts are paid with job credits; until checkout exists they are closed.
-        messages.error(request, _("Posting a job needs a job credit, which cannot be bought yet."))
-        return redirect("classifieds:index", kind=kind)
     form_class = listing_form_class(kind)
     form = form_class(request.POST or None, request.FILES or None)
+    context = {"form": form, "kind": kind, "job_credits": job_credits(request.user, kind)}
     if request.method == "POST" and form.is_valid():
         if not may_post(request.user):
             messages.error(request, _("You have posted many listings today. Please try again tomorrow."))
-            return render(request, "classifieds/form.html", {"form": form, "kind": kind}, status=429)
-        with transaction.atomic():
-            listing = form.save(commit=False)
-            listing.owner = request.user
-            listing.kind = kind
-            listing.status = Status.DRAFT
-            if kind == Kind.PERSONALS:
-                listing.adult_confirmed_at = timezone.now()
-            listing.save()
-            add_photos(listing, form.cleaned_data.get("photos") or [])
-            flag_if_duplicate(listing)
-            if "save_draft" not in request.POST:
-                lifecycle.submit(listing)
+            return render(request, "classifieds/form.html", context, status=429)
+        submitting = "save_draft" not in request.POST
+        if submitting and context["job_credits"] == 0:
+            form.add_error(None, _("Posting a job takes one job credit, and you have none left."))
+            return render(request, "classifieds/form.html", context)
+        try:
+            with transaction.atomic():
+                listing = form.save(commit=False)
+                listing.owner = request.user
+                listing.kind = kind
+                listing.status = Status.DRAFT
+                if kind == Kind.PERSONALS:
+                    listing.adult_confirmed_at = timezone.now()
+                listing.save()
+                add_photos(listing, form.cleaned_data.get("photos") or [])
+                flag_if_duplicate(listing)
+                if submitting:
+                    lifecycle.submit(listing)
+        except lifecycle.NoJobCredit as reason:
+            # Another post took the last credit in the meantime: nothing was saved.
+            form.add_error(None, str(reason))
+            return render(request, "classifieds/form.html", context)
         listing.refresh_from_db()
         if listing.status == Status.PUBLISHED:
             messages.success(request, _("Your listing is published."))
@@ -143,7 +157,16 @@ def post(request, kind):
         else:
             messages.success(request, _("Your draft is saved."))
         return redirect(listing.get_absolute_url())
-    return render(request, "classifieds/form.html", {"form": form, "kind": kind})
+    return render(request, "classifieds/form.html", context)
+
+
+def job_credits(user, kind):
+    """The member's job credits when posting a job costs one; None when it is free."""
+    if kind != Kind.JOBS or settings.CLASSIFIEDS_FREE_JOB_POSTS:
+        return None
+    from payments import ledger
+
+    return ledger.balance(user)
 
 
 def may_post(user):

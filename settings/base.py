@@ -1,12 +1,13 @@
 """Settings shared by every environment. Values come from environment variables."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str, redis_db_url
+from .env import env_bool, env_decimal, env_int, env_list, env_str, redis_db_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -28,6 +29,8 @@ INSTALLED_APPS = [
     "privacy_pages",
     "messaging",
     "support",
+    "newsletters",
+    "payments",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -52,6 +55,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_countries",
     "import_export",
+    "anymail",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -184,10 +188,39 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email: console by default; production picks its backend from EMAIL_BACKEND.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email (django-anymail): the console without configuration; Mailgun once
+# MAILGUN_API_KEY is set (EMAIL_BACKEND still overrides either).
+MAILGUN_API_KEY = env_str("MAILGUN_API_KEY")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "anymail.backends.mailgun.EmailBackend"
+    if MAILGUN_API_KEY
+    else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Longtang <hello@longtang.local>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ANYMAIL = {
+    key: value
+    for key, value in {
+        "MAILGUN_API_KEY": MAILGUN_API_KEY,
+        "MAILGUN_SENDER_DOMAIN": env_str("MAILGUN_SENDER_DOMAIN"),
+        "MAILGUN_API_URL": env_str("MAILGUN_API_URL"),  # https://api.eu.mailgun.net/v3 for EU domains
+        # Mailgun signs every webhook call with this key (HMAC-SHA256 of timestamp + token).
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env_str("MAILGUN_WEBHOOK_SIGNING_KEY"),
+        # "user:password" for HTTP basic auth in front of the webhook URLs.
+        "WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET"),
+    }.items()
+    if value
+}
+# A signed webhook call older than this is refused, and so is any token seen before.
+MAIL_WEBHOOK_MAX_AGE_SECONDS = env_int("MAIL_WEBHOOK_MAX_AGE_SECONDS", 12 * 60 * 60)
+# Newsletters: the address one-click unsubscribe mails go to (List-Unsubscribe mailto).
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env_str("NEWSLETTER_UNSUBSCRIBE_MAILTO", "unsubscribe@longtang.local")
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 1000)
+NEWSLETTER_PROMOTIONS_PER_MONTH = 2
+# Mailchimp (optional): audiences mirrored when MAILCHIMP_API_KEY is set.
+MAILCHIMP_API_KEY = env_str("MAILCHIMP_API_KEY")
+MAILCHIMP_SERVER = env_str("MAILCHIMP_SERVER")  # the data centre, e.g. "us21"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Longtang"
@@ -223,6 +256,12 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_BEAT_SCHEDULE["events-extend-repeating"] = {
     "task": "events.tasks.refresh_recurring_events",
     "schedule": crontab(hour=4, minute=10),
+}
+
+# Newsletters: scheduled campaigns start, and sends that stopped half-way resume.
+CELERY_BEAT_SCHEDULE["newsletters-send-due"] = {
+    "task": "newsletters.tasks.send_due_campaigns",
+    "schedule": 60.0,
 }
 
 # Accounts (django-allauth): username or email log-in, verified email before posting,
@@ -305,6 +344,14 @@ CLASSIFIEDS_POSTS_PER_DAY = 10
 CLASSIFIEDS_POSTS_PER_DAY_NEW = 3  # accounts younger than CLASSIFIEDS_NEW_ACCOUNT_DAYS
 CLASSIFIEDS_NEW_ACCOUNT_DAYS = 7
 CLASSIFIEDS_DELETED_RETENTION_DAYS = 90
+CLASSIFIEDS_SAVED_SEARCHES_MAX = 20  # per member
+CLASSIFIEDS_SAVED_SEARCH_QUERY_MAX = 1000  # characters of a browse query that may be saved
+CLASSIFIEDS_SAVED_SEARCH_DIGEST_MAX = 20  # listings in one daily digest email
+# Saved-search digests: once a day, in the morning (Asia/Shanghai, CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE["saved-search-digests"] = {
+    "task": "classifieds.tasks.send_saved_search_digests",
+    "schedule": crontab(hour=8, minute=0),
+}
 LISTING_MAX_PHOTOS = 10
 LISTING_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 LISTING_PHOTO_MAX_PIXELS = 50_000_000
@@ -314,3 +361,53 @@ REVIEW_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 # Spreadsheet import/export (django-import-export), in the Django admin for every app.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+
+# Payments. Prices include tax; invoices show the tax part at this rate.
+PAYMENTS_TAX_RATE = env_decimal("PAYMENTS_TAX_RATE", "0.06")
+PAYMENTS_ORDER_HOURS = 2  # WeChat Pay / Alipay orders wait this long for payment
+PAYMENTS_BANK_ORDER_HOURS = 24 * 7  # a bank transfer takes days to arrive
+PAYMENTS_QUERY_EVERY_MINUTES = 5
+CELERY_BEAT_SCHEDULE["payments-check-pending-orders"] = {
+    "task": "payments.tasks.check_pending_orders",
+    "schedule": timedelta(minutes=PAYMENTS_QUERY_EVERY_MINUTES),
+}
+PAYMENTS_INVOICE_RETENTION_DAYS = 10 * 366  # invoices are kept ten years for the tax office
+PAYMENTS_SELLER = {
+    "name": env_str("PAYMENTS_SELLER_NAME", "Longtang Community Media Co., Ltd."),
+    "address": env_str("PAYMENTS_SELLER_ADDRESS", "Room 1203, 88 Julu Road, Jing'an District, Shanghai"),
+    "tax_id": env_str("PAYMENTS_SELLER_TAX_ID", "91310106MA1FL0NG8X"),
+    "email": env_str("PAYMENTS_SELLER_EMAIL", "billing@longtang.example"),
+}
+PAYMENTS_BANK_ACCOUNT = {
+    "bank": env_str("PAYMENTS_BANK_NAME", "China Merchants Bank, Shanghai Jing'an Branch"),
+    "account_name": env_str("PAYMENTS_BANK_ACCOUNT_NAME", "Longtang Community Media Co., Ltd."),
+    "account_number": env_str("PAYMENTS_BANK_ACCOUNT_NUMBER", "1219 0888 6610 001"),
+}
+# WeChat Pay, Native (QR code) payments through the APIv3 client. Offered once the
+# merchant is configured. Keys are files (PEM). WeChat Pay's signatures are checked with
+# the WeChat Pay public key ("public_key" mode, what new merchants get) or with the
+# platform certificates kept in WECHAT_PAY_PLATFORM_CERT_DIR ("certificate" mode; the
+# client downloads new ones into it when WeChat Pay rotates them).
+PAYMENTS_WECHAT = {
+    "mchid": env_str("WECHAT_PAY_MCHID"),
+    "appid": env_str("WECHAT_PAY_APPID"),
+    "api_v3_key": env_str("WECHAT_PAY_API_V3_KEY"),
+    "private_key_file": env_str("WECHAT_PAY_PRIVATE_KEY_FILE"),  # the merchant API key
+    "cert_serial_no": env_str("WECHAT_PAY_CERT_SERIAL_NO"),  # of the merchant API certificate
+    "verify_with": env_str("WECHAT_PAY_VERIFY_WITH", "public_key"),  # or "certificate"
+    "public_key_id": env_str("WECHAT_PAY_PUBLIC_KEY_ID"),
+    "public_key_file": env_str("WECHAT_PAY_PUBLIC_KEY_FILE"),
+    "platform_cert_dir": env_str("WECHAT_PAY_PLATFORM_CERT_DIR"),
+    # https://api2.mch.weixin.qq.com is WeChat Pay's backup domain.
+    "gateway": env_str("WECHAT_PAY_GATEWAY", "https://api.mch.weixin.qq.com"),
+    "timeout": env_int("WECHAT_PAY_TIMEOUT_SECONDS", 10),
+}
+# Alipay page pay (the buyer is sent to Alipay's cashier), RSA2 signatures. Offered once
+# the app id and both keys are configured.
+PAYMENTS_ALIPAY = {
+    "app_id": env_str("ALIPAY_APP_ID"),
+    "app_private_key_file": env_str("ALIPAY_APP_PRIVATE_KEY_FILE"),
+    "alipay_public_key_file": env_str("ALIPAY_PUBLIC_KEY_FILE"),
+    "gateway": env_str("ALIPAY_GATEWAY", "https://openapi.alipay.com/gateway.do"),
+    "timeout": env_int("ALIPAY_TIMEOUT_SECONDS", 15),
+}

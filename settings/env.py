@@ -1,6 +1,7 @@
 """Small helpers to read configuration from environment variables."""
 
 import os
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -24,6 +25,14 @@ def env_int(name, default):
         return int(value)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from exc
+
+
+def env_decimal(name, default):
+    value = os.environ.get(name) or default
+    try:
+        return Decimal(value)
+    except InvalidOperation as exc:
+        raise ImproperlyConfigured(f"{name} must be a decimal number, got {value!r}") from exc
 
 
 def env_list(name, default=()):

@@ -6,7 +6,10 @@ from .base import BASE_DIR
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# anymail's test backend keeps mail in django.core.mail.outbox, with what it would
+# have handed to the provider (merge data, headers, metadata) on each message.
+EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": "test-webhook-signing-key"}
 MEDIA_ROOT = BASE_DIR / "media-test"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"

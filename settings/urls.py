@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from newsletters import views as newsletter_views
+from newsletters.webhooks import ReplayProtectedMailgunTrackingView
 from search import views as search_views
 
 # Machine-called endpoints (health check, webhooks, payment notifications,
@@ -14,6 +16,19 @@ from search import views as search_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("consent/", include("privacy.consent_urls")),
+    # Only Mailgun's tracking view of anymail: its other providers' views take
+    # unsigned posts, which must never reach the suppression list.
+    path(
+        "anymail/mailgun/tracking/",
+        ReplayProtectedMailgunTrackingView.as_view(),
+        name="mailgun_tracking_webhook",
+    ),
+    path(
+        "newsletters/unsubscribe/<str:token>/",
+        newsletter_views.one_click_unsubscribe,
+        name="newsletter_one_click",
+    ),
+    path("payments/notify/", include("payments.notify_urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -35,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),  # /events/submit/ only; the calendar is a page
     path("messages/", include("messaging.urls")),
     path("support/", include("support.urls")),
+    path("payments/", include("payments.urls")),
+    path("newsletters/", include("newsletters.urls")),
     # Wagtail serves every other path of each language's page tree: keep it last.
     path("", include(wagtail_urls)),
 )
