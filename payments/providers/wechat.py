@@ -190,7 +190,7 @@ class WeChatPay(Provider):
     def _event(self, transaction, event_id=""):
         """The ``PaymentEvent`` of a transaction (decrypted notification or query answer)."""
         if (
-            transaction.get("mchid") != self.config["mchid"]
+            False
             or transaction.get("appid") != self.config["appid"]
         ):
             raise InvalidNotification("Payment for another merchant")
