@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
-from . import ledger, orders, reports
+from . import banners, ledger, orders, reports
 from .models import AdBooking, AdStatus, CreditEntry, Order, OrderStatus, PaymentMethod
 
 
@@ -128,6 +128,7 @@ def ad_review(request, pk):
             booking.reviewed_by = request.user
             booking.reviewed_at = timezone.now()
             booking.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
+            banners.forget(booking)
             messages.success(request, _("Banner %(status)s.") % {"status": booking.get_status_display()})
             return redirect("payments_ad_review", pk=booking.pk)
     return TemplateResponse(request, "payments/admin/ad_review.html", {"booking": booking, "form": form})

@@ -126,6 +126,9 @@ def _cancel_booking(order):
     if booking and booking.status in (AdStatus.AWAITING_PAYMENT, AdStatus.IN_REVIEW, AdStatus.APPROVED):
         booking.status = AdStatus.CANCELLED
         booking.save(update_fields=["status"])
+        from .banners import forget
+
+        transaction.on_commit(lambda: forget(booking))
 
 
 @transaction.atomic

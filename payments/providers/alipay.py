@@ -48,6 +48,8 @@ class Alipay(Provider):
         return self.config.get("gateway") or "https://openapi.alipay.com/gateway.do"
 
     def client(self):
+        if not self.is_configured():
+            raise ProviderError("Alipay is not configured")
         config = self.config
         try:
             client = AlipayClient(

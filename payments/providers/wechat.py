@@ -28,6 +28,8 @@ from django.utils.translation import gettext_lazy as _
 from wechatpayv3 import WeChatPay as WeChatPayClient
 from wechatpayv3 import WeChatPayType
 
+from core.ratelimit import allow
+
 from .base import Checkout, InvalidNotification, PaymentEvent, Provider, ProviderError
 
 logger = logging.getLogger(__name__)
@@ -36,7 +38,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 MAX_NOTIFICATION_BYTES = 64 * 1024
 # A code_url is valid for two hours; showing the order page again reuses it.
 CODE_URL_CACHE_SECONDS = 30 * 60
-PUBLIC_KEY = "public_key"
+CERTIFICATE_DOWNLOADS_PER_HOUR = 6
 CERTIFICATE = "certificate"
 
 
@@ -85,6 +87,8 @@ class WeChatPay(Provider):
         return merchant and bool(config.get("public_key_id") and config.get("public_key_file"))
 
     def client(self):
+        if not self.is_configured():
+            raise ProviderError("WeChat Pay is not configured")
         config = self.config
         options = {
             "wechatpay_type": WeChatPayType.NATIVE,
@@ -108,7 +112,7 @@ class WeChatPay(Provider):
             raise ProviderError(f"WeChat Pay client not usable: {error}") from error
         # The client has no option for the domain it calls: WeChat Pay's backup domain
         # (and a test server) are set here.
-        client._core._gate_way = config.get("gateway", "https://api.mch.weixin.qq.com").rstrip("/")
+        client._core._gate_way = (config.get("gateway") or "https://api.mch.weixin.qq.com").rstrip("/")
         return client
 
     def _call(self, api, **kwargs):
@@ -170,8 +174,8 @@ class WeChatPay(Provider):
         serial = headers.get("Wechatpay-Serial", "")
         if not self.verifies_with_certificates() and serial != self.config["public_key_id"]:
             raise InvalidNotification("Signed with a key we do not know")
-        if self.verifies_with_certificates() and not (0 < len(serial) <= 64 and _is_hex(serial)):
-            raise InvalidNotification("Signed with a key we do not know")
+        if self.verifies_with_certificates() and not self._may_verify_with_certificate(serial):
+            raise InvalidNotification("Signed with a certificate we do not know")
         try:
             client = self.client()
         except ProviderError as error:
@@ -187,10 +191,25 @@ class WeChatPay(Provider):
             raise InvalidNotification("No payment in the notification")
         return self._event(resource, event_id=str(data.get("id") or ""))
 
+    def _may_verify_with_certificate(self, serial):
+        """A certificate we have, or a new one the client may download: WeChat Pay
+        rotates its certificates rarely, so anyone else's serial numbers must not make
+        us call WeChat Pay again and again."""
+        if not (0 < len(serial) <= 64 and _is_hex(serial)):
+            return False
+        cert_dir = Path(self.config["platform_cert_dir"])
+        if any(
+            int(path.stem, 16) == int(serial, 16) for path in cert_dir.glob("*.pem") if _is_hex(path.stem)
+        ):
+            return True
+        return allow(
+            f"payments:wechat-certificates:{cert_dir}", limit=CERTIFICATE_DOWNLOADS_PER_HOUR, period=3600
+        )
+
     def _event(self, transaction, event_id=""):
         """The ``PaymentEvent`` of a transaction (decrypted notification or query answer)."""
         if (
-            False
+            transaction.get("mchid") != self.config["mchid"]
             or transaction.get("appid") != self.config["appid"]
         ):
             raise InvalidNotification("Payment for another merchant")

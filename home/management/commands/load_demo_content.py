@@ -8,6 +8,7 @@ from classifieds import demo as classifieds_demo
 from directory import demo as directory_demo
 from events import demo as events_demo
 from home import demo as home_demo
+from payments import demo as payments_demo
 from privacy_pages import demo as policy_demo
 
 # Each app that has demo content adds its builder here, in dependency order.
@@ -17,6 +18,7 @@ BUILDERS = [
     ("classifieds", classifieds_demo.build),
     ("directory", directory_demo.build),
     ("events", events_demo.build),
+    ("price list", payments_demo.build),
 ]
 
 
