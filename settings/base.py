@@ -221,6 +221,8 @@ NEWSLETTER_PROMOTIONS_PER_MONTH = 2
 # Mailchimp (optional): audiences mirrored when MAILCHIMP_API_KEY is set.
 MAILCHIMP_API_KEY = env_str("MAILCHIMP_API_KEY")
 MAILCHIMP_SERVER = env_str("MAILCHIMP_SERVER")  # the data centre, e.g. "us21"
+MAILCHIMP_API_HOST = env_str("MAILCHIMP_API_HOST")  # empty: Mailchimp's own API address
+MAILCHIMP_LANGUAGE_MERGE_FIELD = env_str("MAILCHIMP_LANGUAGE_MERGE_FIELD")  # e.g. "LANGUAGE"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Longtang"
@@ -339,7 +341,9 @@ CLASSIFIEDS_LISTING_DAYS = env_int("CLASSIFIEDS_LISTING_DAYS", 30)
 CLASSIFIEDS_BUMP_COOLDOWN_HOURS = 24
 CLASSIFIEDS_REMINDER_DAYS_BEFORE = 3
 CLASSIFIEDS_AUTO_APPROVE_TRUSTED = env_bool("CLASSIFIEDS_AUTO_APPROVE_TRUSTED", False)
-CLASSIFIEDS_FREE_JOB_POSTS = env_bool("CLASSIFIEDS_FREE_JOB_POSTS", False)  # off: a job post takes a job credit
+CLASSIFIEDS_FREE_JOB_POSTS = env_bool(
+    "CLASSIFIEDS_FREE_JOB_POSTS", False
+)  # off: a job post takes a job credit
 CLASSIFIEDS_POSTS_PER_DAY = 10
 CLASSIFIEDS_POSTS_PER_DAY_NEW = 3  # accounts younger than CLASSIFIEDS_NEW_ACCOUNT_DAYS
 CLASSIFIEDS_NEW_ACCOUNT_DAYS = 7
@@ -386,8 +390,9 @@ PAYMENTS_BANK_ACCOUNT = {
 # WeChat Pay, Native (QR code) payments through the APIv3 client. Offered once the
 # merchant is configured. Keys are files (PEM). WeChat Pay's signatures are checked with
 # the WeChat Pay public key ("public_key" mode, what new merchants get) or with the
-# platform certificates kept in WECHAT_PAY_PLATFORM_CERT_DIR ("certificate" mode; the
-# client downloads new ones into it when WeChat Pay rotates them).
+# platform certificates kept in WECHAT_PAY_PLATFORM_CERT_DIR ("certificate" mode: a
+# writable directory; the client downloads the certificates into it when it finds none,
+# and again when WeChat Pay starts signing with a new one).
 PAYMENTS_WECHAT = {
     "mchid": env_str("WECHAT_PAY_MCHID"),
     "appid": env_str("WECHAT_PAY_APPID"),

@@ -117,7 +117,7 @@ def test_dashboard_query_count_is_constant(
     for n in range(extra_items):
         EmailAddress.objects.create(user=member, email=f"mei{n}@example.com", verified=True)
     member_client.get("/en/accounts/my-posts/")  # site settings rows are created on first use
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(20):  # a query or two per registered section, never per item
         response = member_client.get("/en/accounts/my-posts/")
     assert response.content.decode().count("@example.com") > extra_items
 

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from django.core import serializers
 from django.urls import reverse
+from django.utils import translation
 
 from payments import ledger
 from payments.models import NotificationOutcome, OrderStatus, PaymentNotification
 from payments.orders import create_order
 from payments.providers import available_methods
 from payments.providers.base import ProviderError
-from payments.providers.wechat import WeChatPay
+from payments.providers.wechat import CERTIFICATE_DOWNLOADS_PER_HOUR, WeChatPay
 from payments.tasks import query_order
 
 NOTIFY_URL = "/payments/notify/wechat/"
@@ -52,7 +53,7 @@ def assert_rejected(response, order, signature_valid):
     assert ledger.balance(order.buyer) == 0
 
 
-def test_wechat_pay_is_offered_only_once_configured(settings):
+def test_wechat_pay_is_offered_only_once_configured(db):
     assert [provider.method for provider in available_methods()] == ["bank"]
 
 
@@ -335,6 +336,27 @@ def test_platform_certificate_mode_rejects_a_self_made_certificate(
     assert_rejected(response, order, signature_valid=False)
 
 
+def test_unknown_certificate_serials_cannot_make_us_call_wechat_pay_without_end(
+    client, buyer, credit_pack, wechat_pay_certificates, provider_keys
+):
+    fake = wechat_pay_certificates
+    order = create_order(buyer, credit_pack, "wechat", invoice_name="Li Lei")
+    WeChatPay().start(order, None)
+    fake.pay(order.reference)
+
+    for serial in range(1, 11):
+        body, headers = fake.notification(
+            order.reference, key=provider_keys.stranger, serial=f"{serial:040X}"
+        )
+        assert notify(client, body, headers).status_code == 400
+
+    downloads = [path for _method, path, _body in fake.requests if path == "/v3/certificates"]
+    assert len(downloads) == CERTIFICATE_DOWNLOADS_PER_HOUR
+    assert PaymentNotification.objects.filter(outcome=NotificationOutcome.REJECTED).count() == 10
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PENDING
+
+
 # The order page
 
 
@@ -349,3 +371,38 @@ def test_order_page_shows_the_qr_code(client, buyer, credit_pack, wechat_pay):
     assert re.search(r'<svg[^>]*class="segno"', page)
     assert "Scan" in page
     assert order.reference in wechat_pay.orders
+
+
+def test_order_page_in_chinese(client, buyer, credit_pack, wechat_pay):
+    order = create_order(buyer, credit_pack, "wechat", invoice_name="李雷")
+    client.force_login(buyer)
+    with translation.override("zh-hans"):
+        url = order.get_absolute_url()
+
+    page = client.get(url).content.decode()
+
+    assert "扫一扫" in page
+    assert re.search(r'<svg[^>]*class="segno"', page)
+
+
+def test_order_page_without_wechat_pay_reachable_shows_no_code(
+    client, settings, buyer, credit_pack, wechat_pay
+):
+    order = create_order(buyer, credit_pack, "wechat", invoice_name="Li Lei")
+    wechat_pay.close()
+    client.force_login(buyer)
+
+    response = client.get(order.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "<svg" not in response.content.decode()
+
+
+def test_notification_while_wechat_pay_is_not_configured_is_rejected(client, order, wechat_pay, settings):
+    wechat_pay.pay(order.reference)
+    body, headers = wechat_pay.notification(order.reference)
+    settings.PAYMENTS_WECHAT = {**settings.PAYMENTS_WECHAT, "private_key_file": ""}
+
+    response = notify(client, body, headers)
+
+    assert_rejected(response, order, signature_valid=False)
