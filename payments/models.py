@@ -304,7 +304,7 @@ class Invoice(models.Model):
     buyer_tax_id = models.CharField(_("buyer tax ID"), max_length=30, blank=True)
     buyer_email = models.CharField(_("buyer email"), max_length=254, blank=True)
     seller = models.JSONField(_("seller"))
-    lines = models.JSONField(_("lines"))
+    lines = models.JSONField(_("invoice lines"))
     net = models.DecimalField(_("net"), max_digits=12, decimal_places=2)
     tax = models.DecimalField(_("tax"), max_digits=12, decimal_places=2)
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)

@@ -234,3 +234,16 @@ def test_staff_reports_flag_mismatches(finance_client, pack):
     assert "Paid, but no invoice was issued (1)" in page
     assert order.reference in page
     assert finance_client.get("/admin/payments/revenue/").status_code == 200
+
+
+def test_the_finance_group_can_run_payments(client, pack):
+    from django.contrib.auth.models import Group
+
+    cashier = UserFactory(username="finance", is_staff=True)
+    cashier.groups.add(Group.objects.get(name="Finance"))
+    order = OrderFactory(product=pack)
+    client.force_login(cashier)
+    assert client.get("/admin/payments/reconciliation/").status_code == 200
+    client.post(f"/admin/payments/orders/{order.pk}/mark-paid/", {"confirm": "on"})
+    assert Order.objects.get(pk=order.pk).status == OrderStatus.FULFILLED
+    assert client.get("/admin/snippets/payments/product/").status_code == 200
