@@ -67,6 +67,7 @@ class Product(models.Model):
         ordering = ["kind", "sort_order", "price"]
         verbose_name = _("product")
         verbose_name_plural = _("products")
+        permissions = [("import_product", "Can import products"), ("export_product", "Can export products")]
 
     def __str__(self):
         return self.name
@@ -166,6 +167,7 @@ class Order(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("order")
         verbose_name_plural = _("orders")
+        permissions = [("export_order", "Can export orders")]
         constraints = [
             models.UniqueConstraint(
                 fields=["method", "provider_reference"],
@@ -230,6 +232,7 @@ class CreditEntry(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("credit ledger entry")
         verbose_name_plural = _("credit ledger")
+        permissions = [("export_creditentry", "Can export the credit ledger")]
         constraints = [
             # One purchase per order, one refund per order: a replayed payment or
             # refund cannot add credits twice.
@@ -318,6 +321,7 @@ class Invoice(models.Model):
         ordering = ["-year", "-sequence"]
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
+        permissions = [("export_invoice", "Can export invoices")]
         constraints = [
             models.UniqueConstraint(fields=["year", "sequence"], name="invoice_unique_sequence"),
             models.UniqueConstraint(

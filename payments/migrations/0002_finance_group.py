@@ -14,7 +14,8 @@ PERMISSIONS = [
         for action in ("view", "change")
     ],
     ("payments", "add_creditentry"),
-    *[("payments", f"{action}_product") for action in ("view", "add", "change")],
+    *[("payments", f"{action}_product") for action in ("view", "add", "change", "import", "export")],
+    *[("payments", f"export_{model}") for model in ("order", "invoice", "creditentry")],
 ]
 
 
