@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 
 from core.models import District, MetroStation
 
-from .models import Kind, Listing, Status
+from .models import Kind, Listing, SavedSearch, Status
 from .photos import add_photos
 
 MEMBERS = [
@@ -325,3 +325,18 @@ def build():
         )
     for language, title, description, district in PERSONALS:
         make(Kind.PERSONALS, language, title, description, district, adult_confirmed_at=timezone.now())
+    # Saved searches with alerts, as members make them with "Save this search".
+    SavedSearch.objects.create(
+        owner=members[0],
+        name="Jing'an flats up to ¥10,000",
+        kind=Kind.HOUSING,
+        filters={"district": "jingan", "price_max": "10000"},
+        frequency=SavedSearch.Frequency.DAILY,
+    )
+    SavedSearch.objects.create(
+        owner=members[1 % len(members)],
+        name="Full-time jobs",
+        kind=Kind.JOBS,
+        filters={"job_type": "full-time"},
+        frequency=SavedSearch.Frequency.INSTANT,
+    )

@@ -1,6 +1,8 @@
 """Members save the filters of a browse page, list their saved searches, change how
 often they hear about new matches, and delete them."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -8,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -76,7 +79,7 @@ def save_search(request, kind):
             "kind": kind,
             "search": search,
             "description": Describer().describe(search),
-            "query_string": request.META.get("QUERY_STRING", ""),
+            "query_string": urlencode(sorted(filters.items())),
         },
     )
 
@@ -100,8 +103,12 @@ def saved_searches(request):
 @require_POST
 def change_frequency(request, pk):
     search = get_object_or_404(own_searches(request.user), pk=pk)
+    was = search.frequency
     form = FrequencyForm(request.POST, instance=search)
     if form.is_valid():
+        if search.frequency == SavedSearch.Frequency.DAILY and was != SavedSearch.Frequency.DAILY:
+            # The first digest covers what is new from now: no flood of old listings.
+            search.last_digest_at = timezone.now()
         form.save()
         messages.success(request, _("Your alert for “%(name)s” is changed.") % {"name": search.name})
     else:

@@ -10,6 +10,7 @@ in the same transaction as the email.
 
 import hashlib
 
+from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,8 @@ from .models import Kind, Listing, SavedSearch, SavedSearchAlert
 
 # Browse parameters that are not filters: never saved.
 NOT_SAVED = {"page"}
+# Values that mean what no value means (the browse form sends them anyway).
+DEFAULTS = {"sort": "newest"}
 
 
 class SearchNotSaved(ValueError):
@@ -50,7 +53,7 @@ def clean_filters(kind, query, raw_length=0):
         value = str(values[-1]).strip()
         if len(value) > 100:
             raise SearchNotSaved(_("This search is too long to be saved. Remove some filters and try again."))
-        if value:
+        if value and DEFAULTS.get(name) != value:
             data[name] = value
     form = cls(data, queryset=Listing.objects.none()).form
     if not form.is_valid():
@@ -104,7 +107,9 @@ class Describer:
             if value in (None, ""):
                 continue
             shown = value
-            if hasattr(field, "queryset"):
+            if isinstance(field, forms.NullBooleanField):
+                shown = _("Yes") if field.to_python(value) else _("No")
+            elif hasattr(field, "queryset"):
                 shown = self._model_choices(field).get(value, value)
             elif getattr(field, "choices", None):
                 shown = {str(k): v for k, v in field.choices}.get(value, value)
@@ -122,7 +127,7 @@ def _language(user):
     return getattr(getattr(user, "profile", None), "preferred_language", "") or "en"
 
 
-def _deliver(search_pk, listing_pks, template_prefix, digest_until=None):
+def _deliver(search_pk, frequency, listing_pks, template_prefix, digest_until=None):
     """Record and email the listings of ``listing_pks`` not yet sent to the search.
 
     The search row is locked, so two workers never send the same listing; the alert
@@ -135,7 +140,7 @@ def _deliver(search_pk, listing_pks, template_prefix, digest_until=None):
             SavedSearch.objects.wanting_email()
             .select_for_update(of=("self",))
             .select_related("owner__profile")
-            .filter(pk=search_pk)
+            .filter(pk=search_pk, frequency=frequency)  # unless changed in the meantime
             .first()
         )
         if search is None:
@@ -151,6 +156,7 @@ def _deliver(search_pk, listing_pks, template_prefix, digest_until=None):
         listings = list(
             Listing.objects.visible()
             .filter(pk__in=new)
+            .exclude(owner_id=search.owner_id)
             .select_related("district", "station")
             .order_by("-bumped_at", "-pk")
         )
@@ -189,9 +195,7 @@ def alert_instant(listing_pk):
         if not matching(search, Listing.objects.visible().filter(pk=listing.pk, kind=search.kind)).exists():
             continue
         sent += _deliver(
-            search.pk,
-            [listing.pk],
-            "classifieds/email/saved_search_instant",
+            search.pk, SavedSearch.Frequency.INSTANT, [listing.pk], "classifieds/email/saved_search_instant"
         )
     return sent
 
@@ -219,6 +223,7 @@ def send_digests(now=None):
             continue
         sent += _deliver(
             search.pk,
+            SavedSearch.Frequency.DAILY,
             new,
             "classifieds/email/saved_search_digest",
             digest_until=now,

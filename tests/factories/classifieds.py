@@ -3,7 +3,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from classifieds.models import Kind, Listing, Status
+from classifieds.models import Kind, Listing, SavedSearch, Status
 from core.models import District, MetroStation
 
 from .users import UserFactory
@@ -68,3 +68,14 @@ def personal(**kwargs):
         "adult_confirmed_at": timezone.now(),
     }
     return ListingFactory(**{**defaults, **kwargs})
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedSearch
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Flats in Jing'an {n}")
+    kind = Kind.HOUSING
+    filters = factory.LazyFunction(lambda: {"district": "jingan", "price_max": "10000"})
+    frequency = SavedSearch.Frequency.INSTANT
