@@ -13,6 +13,18 @@ TAX_RECORDS = "Tax law requires invoices and their orders to be kept for the leg
 def declare():
     from .models import AdBooking, CreditEntry, Invoice, InvoiceSequence, Order, PaymentNotification, Product
 
+    # Banners are found through their order's buyer: erase them before the order
+    # forgets its buyer.
+    registry.declare(
+        AdBooking,
+        owner="order__buyer",
+        fields=[
+            Field("link_url", "content", _("Where your banner links to"), erase="blank"),
+            Field("alt_text", "content", _("Your banner's text"), erase="blank"),
+            staff_reference("reviewed_by", _("Which editor reviewed your banner")),
+        ],
+        files=["image"],
+    )
     registry.declare(
         Order,
         owner="buyer",
@@ -71,16 +83,6 @@ def declare():
             Field("reason", "payment", _("Why staff changed your job credits"), erase="blank"),
             staff_reference("created_by", _("Which staff member changed your job credits")),
         ],
-    )
-    registry.declare(
-        AdBooking,
-        owner="order__buyer",
-        fields=[
-            Field("link_url", "content", _("Where your banner links to"), erase="blank"),
-            Field("alt_text", "content", _("Your banner's text"), erase="blank"),
-            staff_reference("reviewed_by", _("Which editor reviewed your banner")),
-        ],
-        files=["image"],
     )
     registry.exempt(
         PaymentNotification,
