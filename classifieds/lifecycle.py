@@ -59,12 +59,12 @@ class NoJobCredit(TransitionNotAllowed):
 
 
 def _spend_job_credit(listing):
-    """A job post costs one credit, taken when it is sent in (at most once per
-    listing while the credit is spent)."""
+    """A job post costs one credit, taken when it is sent in (once per run: sending
+    it in again after an edit is free, renewing an expired job is a new run)."""
     from payments import ledger
 
     try:
-        ledger.spend_for_job(listing)
+        ledger.spend_for_job(listing, renewal=listing.status == Status.EXPIRED)
     except ledger.NotEnoughCredits as error:
         raise NoJobCredit(str(error)) from error
 

@@ -30,11 +30,12 @@ def open_spend(listing):
 
 
 @transaction.atomic
-def spend_for_job(listing):
-    """Take one credit from the listing's owner for posting it. Posting the same
-    listing again while its credit is spent costs nothing."""
+def spend_for_job(listing, renewal=False):
+    """Take one credit from the listing's owner for posting it. Sending the same
+    listing in again while its credit is spent costs nothing; a ``renewal`` (an
+    expired job put up for another run) costs a credit again."""
     _lock(listing.owner)
-    if open_spend(listing):
+    if open_spend(listing) and not renewal:
         return None
     if balance(listing.owner) < 1:
         raise NotEnoughCredits(NotEnoughCredits.message)

@@ -123,3 +123,20 @@ def test_two_concurrent_job_posts_with_one_credit_left_make_one_post(employer):
     assert sorted(statuses) == [200, 302]  # one posted and redirected, one told there is no credit
     assert Listing.objects.filter(kind="jobs").count() == 1
     assert ledger.balance(employer) == 0
+
+
+@pytest.mark.django_db
+def test_renewing_an_expired_job_is_a_new_run_and_costs_a_credit(employer_client, employer):
+    ledger.adjust(employer, 2, "Starter credits", None)
+    employer_client.post("/en/classifieds/jobs/post/", JOB)
+    job = Listing.objects.get()
+    lifecycle.publish(job, UserFactory(is_staff=True))
+    lifecycle.expire(job)
+    assert ledger.balance(employer) == 1
+    lifecycle.submit(job)
+    assert ledger.balance(employer) == 0
+    job.refresh_from_db()
+    assert job.status == Status.PENDING
+    # Sent in again while pending (an edit): no extra charge.
+    lifecycle.submit(job)
+    assert ledger.balance(employer) == 0
