@@ -83,7 +83,7 @@ class ProfileForm(forms.ModelForm):
 class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["notify_messages", "notify_listing_expiry", "notify_saved_searches", "newsletter"]
+        fields = ["notify_messages", "notify_listing_expiry", "notify_saved_searches"]
 
 
 class PhoneCodeForm(forms.Form):

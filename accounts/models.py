@@ -55,7 +55,7 @@ class Profile(models.Model):
     notify_messages = models.BooleanField(_("new private messages"), default=True)
     notify_listing_expiry = models.BooleanField(_("reminders before my listings expire"), default=True)
     notify_saved_searches = models.BooleanField(_("alerts for my saved searches"), default=True)
-    newsletter = models.BooleanField(_("newsletters"), default=False)
+    # Newsletters are chosen list by list (newsletters.Subscription).
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -56,7 +56,6 @@ def declare_personal_data():
             _setting("notify_messages", _("Which emails you get")),
             _setting("notify_listing_expiry", _("Which emails you get")),
             _setting("notify_saved_searches", _("Which emails you get")),
-            _setting("newsletter", _("Which emails you get")),
         ],
         files=["avatar"],
     )

@@ -46,13 +46,26 @@ def profile_edit(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def notification_settings(request):
+    from newsletters.account import MemberNewsletters
+
     profile = own_profile(request)
     form = NotificationSettingsForm(request.POST or None, instance=profile)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    newsletters = MemberNewsletters(request.user, request.POST or None)
+    if request.method == "POST" and request.POST.get("action") == "resume_email":
+        if newsletters.resume():
+            messages.success(request, _("We will email you again."))
+        return redirect("accounts:notifications")
+    if request.method == "POST" and form.is_valid() and newsletters.is_valid():
+        with transaction.atomic():
+            form.save()
+            newsletters.save()
         messages.success(request, _("Your email choices are saved."))
         return redirect("accounts:notifications")
-    return render(request, "accounts/notifications.html", {"form": form})
+    return render(
+        request,
+        "accounts/notifications.html",
+        {"form": form, "newsletters": newsletters.form, "suppression": newsletters.suppression},
+    )
 
 
 @login_required

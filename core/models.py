@@ -156,5 +156,5 @@ class SiteChrome(BaseGenericSetting):
         verbose_name = _("site header and footer")
 
 
-from .models_mail import SentEmail  # noqa: E402, F401 - at-most-once email keys
+from .models_mail import SentEmail, SuppressedAddress, WebhookReceipt  # noqa: E402, F401 - email keys, suppression
 from .models_request_log import RequestLogEntry  # noqa: E402, F401 - the request log (R-LOG-1)

@@ -104,18 +104,22 @@ class CheckoutForm(forms.Form):
         data = super().clean()
         if self.product.kind == ProductKind.AD_SLOT and data.get("starts_on"):
             data["ends_on"] = data["starts_on"] + timedelta(days=self.product.days - 1)
-            taken = AdBooking.objects.filter(
-                position=self.product.ad_position,
-                starts_on__lte=data["ends_on"],
-                ends_on__gte=data["starts_on"],
-                status__in=[AdStatus.IN_REVIEW, AdStatus.APPROVED, AdStatus.AWAITING_PAYMENT],
-                order__status__in=["pending", "paid", "fulfilled"],
-            )
-            if taken.exists():
-                self.add_error(
-                    "starts_on", _("This banner position is already booked for some of those days.")
-                )
+            if position_taken(self.product.ad_position, data["starts_on"], data["ends_on"]):
+                self.add_error("starts_on", POSITION_TAKEN)
         return data
+
+
+POSITION_TAKEN = _("This banner position is already booked for some of those days.")
+
+
+def position_taken(position, first_day, last_day):
+    return AdBooking.objects.filter(
+        position=position,
+        starts_on__lte=last_day,
+        ends_on__gte=first_day,
+        status__in=[AdStatus.IN_REVIEW, AdStatus.APPROVED, AdStatus.AWAITING_PAYMENT],
+        order__status__in=["pending", "paid", "fulfilled"],
+    ).exists()
 
 
 class CancelForm(forms.Form):

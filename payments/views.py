@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from core.ratelimit import allow
 
 from . import invoices, ledger, orders
-from .forms import CancelForm, CheckoutForm
+from .forms import POSITION_TAKEN, CancelForm, CheckoutForm, position_taken
 from .models import AdBooking, CreditEntry, Invoice, Order, OrderStatus, Product, ProductKind
 from .providers import available_methods, get_provider
 from .providers.base import ProviderError
@@ -54,6 +54,13 @@ def checkout(request, code):
             return render(request, "payments/checkout.html", {"form": form, "product": product}, status=429)
         data = form.cleaned_data
         with transaction.atomic():
+            if product.kind == ProductKind.AD_SLOT:
+                # Bookings of one banner product queue here, so two buyers cannot
+                # both take the same days.
+                Product.objects.select_for_update().get(pk=product.pk)
+                if position_taken(product.ad_position, data["starts_on"], data["ends_on"]):
+                    form.add_error("starts_on", POSITION_TAKEN)
+                    return render(request, "payments/checkout.html", {"form": form, "product": product})
             order = orders.create_order(
                 request.user,
                 product,

@@ -37,4 +37,5 @@ def email_staff_reply(message_pk):
             "member": ticket.requester_id is not None,
         },
         language_of(ticket),
+        essential=True,  # the answer the person asked for (privacy requests among them)
     )

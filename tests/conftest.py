@@ -4,6 +4,17 @@ import pytest
 from django.utils import translation
 
 
+@pytest.fixture(autouse=True, scope="session")
+def anymail_test_backend(django_test_environment):
+    """Django's test set-up swaps in its locmem backend; use settings/test.py's (anymail's
+    test backend), which fills mail.outbox too and keeps what the provider would get."""
+    from django.conf import settings
+
+    from settings import test
+
+    settings.EMAIL_BACKEND = test.EMAIL_BACKEND
+
+
 @pytest.fixture(autouse=True)
 def reset_language():
     """Every test starts, and leaves, with English active."""

@@ -156,13 +156,17 @@ class TestAvatar:
 
 
 def test_notification_settings_are_stored(member_client, member):
+    from newsletters.models import NewsletterList, Subscription
+
+    weekly = NewsletterList.objects.get(slug="this-week")
     response = member_client.post(
-        "/en/accounts/notifications/", {"notify_messages": "on", "newsletter": "on"}
+        "/en/accounts/notifications/", {"notify_messages": "on", "newsletters-lists": [weekly.pk]}
     )
     assert response.status_code == 302
     profile = Profile.objects.get(user=member)
-    assert profile.notify_messages and profile.newsletter
+    assert profile.notify_messages
     assert not profile.notify_listing_expiry and not profile.notify_saved_searches
+    assert Subscription.objects.filter(subscriber__user=member, newsletter_list=weekly, active=True).exists()
 
 
 def test_one_member_can_never_change_another_members_profile(member_client, member, other_member):

@@ -97,23 +97,26 @@ def download_link(message):
 
 
 def give_domain_data(user, other):
-    """Something of ``user``'s in every domain app: a listing and a report, a review
-    with a photo and a report, a claim and a proposed edit, an event sent in, a
-    conversation with a report and a block, an enquiry, a support ticket. Returns
-    the labels of the models now holding ``user``'s data."""
-    from classifieds.models import AbuseReport
+    """Something of ``user``'s in every domain app: a listing, a report and a saved
+    search with a sent alert, a review with a photo and a report, a claim and a
+    proposed edit, an event sent in, a conversation with a report and a block, an
+    enquiry, a support ticket, newsletter data. Returns the labels of the models now
+    holding ``user``'s data."""
+    from classifieds.models import AbuseReport, SavedSearchAlert
     from directory import reviews
     from directory.models import OwnershipClaim, Review, ReviewReport, VenueEditProposal
     from events.models import EventSubmission
     from messaging.models import Block, Enquiry, MessageReport
     from tests.accounts import images
-    from tests.factories.classifieds import ListingFactory
+    from tests.factories.classifieds import ListingFactory, SavedSearchFactory
     from tests.factories.directory import make_venue, restaurants_category
     from tests.factories.events import events_calendar, make_event, sh
     from tests.factories.messaging import message, thread_between
     from tests.factories.support import ticket
 
     listing = ListingFactory(owner=user, title=f"{user.username}'s sofa")
+    saved_search = SavedSearchFactory(owner=user, name="Sofas near Jing'an Temple")
+    SavedSearchAlert.objects.create(saved_search=saved_search, listing=ListingFactory(owner=other))
     AbuseReport.objects.create(
         listing=ListingFactory(owner=other), reporter=user, reason="spam", details="Posted twice"
     )
@@ -149,18 +152,83 @@ def give_domain_data(user, other):
     )
     ticket(user, subject="Where is my refund?")
     assert mine.pk
+    return (
+        give_newsletter_data(user, other)
+        | give_payment_data(user, other)
+        | {
+            "classifieds.Listing",
+            "classifieds.AbuseReport",
+            "classifieds.SavedSearch",
+            "classifieds.SavedSearchAlert",
+            "directory.Review",
+            "directory.ReviewReport",
+            "directory.OwnershipClaim",
+            "directory.VenueEditProposal",
+            "events.EventSubmission",
+            "messaging.Message",
+            "messaging.ThreadMember",
+            "messaging.Enquiry",
+            "messaging.Block",
+            "messaging.MessageReport",
+            "support.Ticket",
+        }
+    )
+
+
+def give_newsletter_data(user, other):
+    """``user`` subscribed to a newsletter, sent one campaign, their address suppressed
+    after a complaint; ``other`` subscribed too. Returns the labels holding ``user``'s data."""
+    from core.models_mail import SuppressedAddress
+    from newsletters.models import Campaign, CampaignDelivery, NewsletterList, Subscriber, Subscription
+
+    weekly = NewsletterList.objects.get(slug="this-week")
+    mine = Subscriber.objects.create(email=user.email, user=user, confirmed_at=timezone.now())
+    theirs = Subscriber.objects.create(email=other.email, confirmed_at=timezone.now())
+    campaign = Campaign.objects.create(
+        title="Weekly", newsletter_list=weekly, subject_en="Hi", subject_zh="你好", body_en=[], body_zh=[]
+    )
+    batch = campaign.batches.create(number=1, language="en", status="sent")
+    for subscriber in (mine, theirs):
+        Subscription.objects.create(subscriber=subscriber, newsletter_list=weekly)
+        CampaignDelivery.objects.create(
+            campaign=campaign, subscriber=subscriber, batch=batch, status="sent", sent_at=timezone.now()
+        )
+    SuppressedAddress.suppress(user.email, SuppressedAddress.COMPLAINED)
     return {
-        "classifieds.Listing",
-        "classifieds.AbuseReport",
-        "directory.Review",
-        "directory.ReviewReport",
-        "directory.OwnershipClaim",
-        "directory.VenueEditProposal",
-        "events.EventSubmission",
-        "messaging.Message",
-        "messaging.ThreadMember",
-        "messaging.Enquiry",
-        "messaging.Block",
-        "messaging.MessageReport",
-        "support.Ticket",
+        "newsletters.Subscriber",
+        "newsletters.Subscription",
+        "newsletters.CampaignDelivery",
+        "core.SuppressedAddress",
     }
+
+
+def give_payment_data(user, other):
+    """``user`` bought a credit pack (invoice in their name, credits in the ledger, one
+    spent on a job) and booked a banner; ``other`` bought something too. Returns the
+    labels holding ``user``'s data."""
+    from payments import ledger, orders
+    from payments.models import AdBooking
+    from tests.factories.classifieds import job
+    from tests.factories.payments import OrderFactory, ProductFactory
+
+    pack = ProductFactory(code="privacy-credits", credits=3)
+    invoice_name = f"{user.first_name} {user.last_name}".strip() or user.username
+    orders.mark_paid(OrderFactory(buyer=user, product=pack, invoice_name=invoice_name))
+    orders.mark_paid(OrderFactory(buyer=other, product=pack, invoice_name="Someone Else"))
+    ledger.spend_for_job(job(owner=user))
+    banner = OrderFactory(
+        buyer=user,
+        product=ProductFactory(
+            code="privacy-banner", kind="ad_slot", credits=0, days=7, ad_position="home_top"
+        ),
+    )
+    AdBooking.objects.create(
+        order=banner,
+        position="home_top",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
+        image=ContentFile(PNG, name="banner.png"),
+        link_url=f"https://{user.username}.example/",
+        alt_text="Spring sale",
+    )
+    return {"payments.Order", "payments.Invoice", "payments.CreditEntry", "payments.AdBooking"}

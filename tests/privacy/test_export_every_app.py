@@ -52,6 +52,7 @@ def test_erasure_leaves_nothing_of_the_member_in_any_domain_app(member, other_me
         "Where is my refund?",
         "Free drinks",
         "New line",
+        "Sofas near Jing'an Temple",
     ]
     before = json.dumps(collect(member.pk)[0], cls=ExportEncoder, ensure_ascii=False)
     assert all(word in before for word in words)
