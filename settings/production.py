@@ -44,3 +44,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 COOKIE_CONSENT_SECURE = True
+
+# Mailgun sends mail and reports bounces: without the signing key every webhook call
+# would be refused, and bounced addresses would never be suppressed.
+if env_str("MAILGUN_API_KEY") and not env_str("MAILGUN_WEBHOOK_SIGNING_KEY"):
+    raise ImproperlyConfigured("Set MAILGUN_WEBHOOK_SIGNING_KEY along with MAILGUN_API_KEY.")

@@ -82,6 +82,10 @@ def test_env_list_parses_commas_and_spaces(monkeypatch):
         ({"ALLOWED_HOSTS": "longtang.example"}, "SECRET_KEY"),
         ({"SECRET_KEY": "dev-only-insecure-key-change-me", "ALLOWED_HOSTS": "x.example"}, "SECRET_KEY"),
         ({"SECRET_KEY": GOOD_SECRET}, "ALLOWED_HOSTS"),
+        (
+            {"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "x.example", "MAILGUN_API_KEY": "key-test"},
+            "MAILGUN_WEBHOOK_SIGNING_KEY",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_secret_and_hosts(env, message):
