@@ -54,5 +54,11 @@ test: install
 bench: install
 	$(BIN)/python bench/run.py
 
+# Search latency on PostgreSQL over 100,000 listings and 5,000 venues (bench/search/).
+# Smaller or kept: make bench-search BENCH_SEARCH_ARGS="--listings 20000 --venues 1000 --keepdb"
+.PHONY: bench-search
+bench-search: install
+	$(BIN)/python bench/search/latency.py $(BENCH_SEARCH_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media-test static_collected

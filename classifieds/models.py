@@ -200,11 +200,15 @@ class Listing(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.SearchField("description"),
         index.SearchField("employer_name"),
+        # District names in both languages; Chinese ones are also indexed as pinyin.
+        index.RelatedFields("district", [index.SearchField("name_en"), index.SearchField("name_zh")]),
         index.AutocompleteField("title"),
         index.FilterField("status"),
         index.FilterField("kind"),
         index.FilterField("deleted_at"),
         index.FilterField("language"),
+        index.FilterField("district"),
+        index.FilterField("bumped_at"),
     ]
 
     class Meta:

@@ -195,6 +195,9 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("location"),
         index.SearchField("body"),
         index.FilterField("category"),
+        index.FilterField("district"),
+        # District names in both languages; Chinese ones are also indexed as pinyin.
+        index.RelatedFields("district", [index.SearchField("name_en"), index.SearchField("name_zh")]),
     ]
     override_translatable_fields = BasePage.override_translatable_fields + [
         TranslatableField("introduction"),

@@ -115,13 +115,9 @@ def run(rounds):
         request.user = _anonymous()
         request.LANGUAGE_CODE = "en"
         with translation.override("en"):
-            scope = views.Scope()
-            filters = views.Filters(request)
-            results = {name: run(request, query, scope, filters) for name, run in views.SEARCHES.items()}
-            counts = {name: found.count() for name, found in results.items()}
-            shown = next((name for name in views.TYPES if counts[name]), "venues")
-            list(results[shown][: views.RESULTS_PER_PAGE])
-        return counts
+            results = views.run_searches(request, query, views.Filters(request))
+            list(results[views.pick_type(None, results)][: views.RESULTS_PER_PAGE])
+        return {name: found.total for name, found in results.items()}
 
     def page(query):
         response = client.get("/en/search/", {"q": query})
@@ -146,7 +142,10 @@ def run(rounds):
         for query, times in per_query.items():
             print(f"    {query:<26} median {statistics.median(times):7.1f} ms")
     counts = search_only("两房")
-    print("results for 两房:", ", ".join(f"{name} {count:,}" for name, count in counts.items()))
+    print(
+        "results for 两房 (counted up to the limit):",
+        ", ".join(f"{name} {count:,}" for name, count in counts.items()),
+    )
 
 
 def _anonymous():

@@ -162,6 +162,8 @@ class VenuePage(BasePage):
         index.SearchField("address_en"),
         index.SearchField("address_zh"),
         index.SearchField("body"),
+        # District names in both languages; Chinese ones are also indexed as pinyin.
+        index.RelatedFields("district", [index.SearchField("name_en"), index.SearchField("name_zh")]),
         index.FilterField("district"),
     ]
     override_translatable_fields = BasePage.override_translatable_fields + [
