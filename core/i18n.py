@@ -41,6 +41,28 @@ def locale_home_url(request, language_code):
     return f"/{language_code}/"
 
 
+def live_translations(request, page):
+    """The live pages sharing ``page``'s translation key (itself included), with
+    their locales; remembered on the request for the switcher and the SEO tags."""
+    cache = request.__dict__.setdefault("_longtang_translations", {})
+    if page.translation_key not in cache:
+        cache[page.translation_key] = list(
+            Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+        )
+    return cache[page.translation_key]
+
+
+def _with_subview(request, page, other, url):
+    """Keep a sub-view of a routable page (a topic, a tag) in the other language when
+    that language's page says it can show it (``has_subview``)."""
+    check = getattr(other.specific_deferred, "has_subview", None)
+    base = page.get_url(request) if check is not None else None
+    if not url or not base or request.path == base or not request.path.startswith(base):
+        return url
+    suffix = request.path[len(base) :]
+    return url + suffix if check(suffix) else url
+
+
 def alternate_urls(request, page=None):
     """Map each language code to the URL of the same content in that language.
 
@@ -50,18 +72,14 @@ def alternate_urls(request, page=None):
     urls = {}
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in Page.objects.filter(translation_key=page.translation_key, live=True).select_related(
-                "locale"
-            )
-        }
+        translations = {p.locale.language_code: p for p in live_translations(request, page)}
     match = getattr(request, "resolver_match", None)
     serves_pages = match is None or match.url_name == "wagtail_serve"
     for code, _name in settings.LANGUAGES:
         if page is not None and code in translations:
             with translation.override(code):
                 urls[code] = translations[code].get_url(request)
+            urls[code] = _with_subview(request, page, translations[code], urls[code])
         elif page is None and not serves_pages:
             url = translate_url(request.path, code)
             if url == request.path and code != translation.get_language():

@@ -5,6 +5,8 @@ admin (a TranslationSource, a Translation and string translations), so the resul
 stays synchronised with its source afterwards.
 """
 
+import html
+
 import polib
 from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import Translation, TranslationSource
@@ -29,6 +31,8 @@ def translate(instance, language_code, strings, user=None, publish=True):
     for entry in po:
         if entry.msgid in strings:
             entry.msgstr = strings[entry.msgid]
+        elif html.unescape(entry.msgid) in strings:  # plain text holding "&" or "<"
+            entry.msgstr = html.escape(strings[html.unescape(entry.msgid)], quote=False)
         elif not entry.msgstr:  # keep earlier translations; new text starts as the source
             entry.msgstr = entry.msgid
     translation.import_po(polib.pofile(str(po)), user=user, tool_name="longtang")
@@ -36,7 +40,8 @@ def translate(instance, language_code, strings, user=None, publish=True):
     # object it had in hand; when a parent and its child are translated in one
     # transaction that stale object overwrites the parent's tree counters. Save a
     # draft and publish its revision here instead, from fresh rows.
-    translation.save_target(user=user, publish=False)
+    # Snippets without drafts (topics, authors) are simply saved.
+    translation.save_target(user=user, publish=not isinstance(instance, DraftStateMixin))
     translated = instance.get_translation(locale)
     if publish and isinstance(translated, DraftStateMixin):
         translated.get_latest_revision().publish(user=user)

@@ -32,3 +32,103 @@ class BodyBlock(blocks.StreamBlock):
         template="home/blocks/rich_text.html",
     )
     featured_pages = FeaturedPagesBlock()
+
+
+def _request(parent_context):
+    return (parent_context or {}).get("request")
+
+
+class FeaturedArticlesBlock(blocks.StructBlock):
+    """Articles an editor picks, shown in the visitor's language."""
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=120)
+    articles = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="articles.ArticlePage"), label=_("articles"), max_num=6
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("featured articles")
+        template = "home/blocks/featured_articles.html"
+
+    def get_context(self, value, parent_context=None):
+        from . import curation
+
+        context = super().get_context(value, parent_context)
+        context["articles"] = curation.localized_articles(value["articles"], _request(parent_context))
+        return context
+
+
+class AutomaticBlock(blocks.StructBlock):
+    """A home page section that fills itself; editors set its heading and size."""
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=120)
+    count = blocks.IntegerBlock(label=_("how many"), default=6, min_value=1, max_value=12)
+
+    def items(self, value, request):
+        raise NotImplementedError
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = self.items(value, _request(parent_context))
+        return context
+
+
+class LatestArticlesBlock(AutomaticBlock):
+    class Meta:
+        icon = "doc-full"
+        label = _("latest articles")
+        template = "home/blocks/latest_articles.html"
+
+    def items(self, value, request):
+        from . import curation
+
+        return curation.latest_articles(value["count"], request)
+
+
+class UpcomingEventsBlock(AutomaticBlock):
+    class Meta:
+        icon = "date"
+        label = _("upcoming events this week")
+        template = "home/blocks/upcoming_events.html"
+
+    def items(self, value, request):
+        from . import curation
+
+        return curation.events_this_week(value["count"], request)
+
+
+class NewestListingsBlock(AutomaticBlock):
+    count = blocks.IntegerBlock(label=_("how many of each kind"), default=4, min_value=1, max_value=8)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("newest classifieds")
+        template = "home/blocks/newest_listings.html"
+
+    def items(self, value, request):
+        from . import curation
+
+        return curation.newest_listings(value["count"], request)
+
+
+class TopVenuesBlock(AutomaticBlock):
+    class Meta:
+        icon = "site"
+        label = _("top-rated venues")
+        template = "home/blocks/top_venues.html"
+
+    def items(self, value, request):
+        from . import curation
+
+        return curation.top_venues(value["count"], request)
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page: the shared blocks plus curated and automatic sections."""
+
+    featured_articles = FeaturedArticlesBlock()
+    latest_articles = LatestArticlesBlock()
+    upcoming_events = UpcomingEventsBlock()
+    newest_listings = NewestListingsBlock()
+    top_venues = TopVenuesBlock()

@@ -7,13 +7,13 @@ from wagtail_localize.fields import TranslatableField
 
 from core.models import BasePage
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, HomeBodyBlock
 
 
 class HomePage(BasePage):
     """The root of each language's page tree."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(HomeBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -25,6 +25,7 @@ class HomePage(BasePage):
         "privacy_pages.PolicyPage",
         "directory.DirectoryIndexPage",
         "events.EventIndexPage",
+        "articles.ArticleIndexPage",
     ]
     max_count_per_parent = 1
 

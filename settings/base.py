@@ -7,6 +7,8 @@ import dj_database_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from search.backends_config import search_backends
+
 from .env import env_bool, env_decimal, env_int, env_list, env_str, redis_db_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -31,12 +33,15 @@ INSTALLED_APPS = [
     "support",
     "newsletters",
     "payments",
+    "articles",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.LongtangUsersAppConfig",  # wagtail.users with verification columns
@@ -227,7 +232,13 @@ MAILCHIMP_LANGUAGE_MERGE_FIELD = env_str("MAILCHIMP_LANGUAGE_MERGE_FIELD")  # e.
 # Wagtail
 WAGTAIL_SITE_NAME = "Longtang"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend taught Chinese, or Elasticsearch/OpenSearch when SEARCH_URL
+# is set (search/backends_config.py; README "Search").
+WAGTAILSEARCH_BACKENDS = search_backends(
+    env_str("SEARCH_URL"),
+    index_prefix=env_str("SEARCH_INDEX_PREFIX", "longtang_"),
+    tokenizer=env_str("SEARCH_TOKENIZER", "smartcn"),
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from home import seo_views
 from newsletters import views as newsletter_views
 from newsletters.webhooks import ReplayProtectedMailgunTrackingView
 from search import views as search_views
@@ -15,6 +16,8 @@ from search import views as search_views
 # one-click unsubscribe, consent) stay outside i18n_patterns: never redirected.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("robots.txt", seo_views.robots, name="robots"),
     path("consent/", include("privacy.consent_urls")),
     # Only Mailgun's tracking view of anymail: its other providers' views take
     # unsigned posts, which must never reach the suppression list.
@@ -41,6 +44,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("privacy/", include("privacy.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

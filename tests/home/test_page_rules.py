@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from articles.models import ArticleIndexPage
 from directory.models import DirectoryIndexPage
 from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
@@ -18,9 +19,9 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_sits_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_takes_standard_policy_directory_and_events_pages(self):
+    def test_home_page_takes_standard_policy_directory_events_and_guide_pages(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, PolicyPage, DirectoryIndexPage, EventIndexPage}
+            HomePage, {StandardPage, PolicyPage, DirectoryIndexPage, EventIndexPage, ArticleIndexPage}
         )
 
     def test_standard_pages_nest_under_home_and_each_other(self):

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from articles import demo as articles_demo
 from classifieds import demo as classifieds_demo
 from directory import demo as directory_demo
 from events import demo as events_demo
@@ -19,6 +20,7 @@ BUILDERS = [
     ("directory", directory_demo.build),
     ("events", events_demo.build),
     ("price list", payments_demo.build),
+    ("city guide", articles_demo.build),
 ]
 
 
