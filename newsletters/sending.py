@@ -263,7 +263,17 @@ def send_batch(batch_id):
         wanted = still_wanted(deliveries, campaign)
         capped = set()
         if newsletter_list.promotional:
-            counts = promotions_this_month([d.subscriber_id for d in deliveries], campaign)
+            # Two promotional campaigns sending at once must not both pass the cap:
+            # each batch takes its subscribers' rows (in one order, so no deadlock)
+            # before counting, and the other waits until this one has committed.
+            subscriber_ids = sorted({d.subscriber_id for d in deliveries})
+            list(
+                Subscriber.objects.select_for_update()
+                .filter(pk__in=subscriber_ids)
+                .order_by("pk")
+                .values("pk")
+            )
+            counts = promotions_this_month(subscriber_ids, campaign)
             limit = settings.NEWSLETTER_PROMOTIONS_PER_MONTH
             capped = {
                 d.pk

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from core.images import cleaned_photo, encode_webp
 from core.validators import validate_single_line
 
-from .models import AdBooking, AdStatus, ProductKind
+from .banners import POSITION_TAKEN, position_taken
+from .models import ProductKind
 from .providers import available_methods
 
 TAX_ID = re.compile(r"^[0-9A-Z]{15,20}$")
@@ -107,19 +108,6 @@ class CheckoutForm(forms.Form):
             if position_taken(self.product.ad_position, data["starts_on"], data["ends_on"]):
                 self.add_error("starts_on", POSITION_TAKEN)
         return data
-
-
-POSITION_TAKEN = _("This banner position is already booked for some of those days.")
-
-
-def position_taken(position, first_day, last_day):
-    return AdBooking.objects.filter(
-        position=position,
-        starts_on__lte=last_day,
-        ends_on__gte=first_day,
-        status__in=[AdStatus.IN_REVIEW, AdStatus.APPROVED, AdStatus.AWAITING_PAYMENT],
-        order__status__in=["pending", "paid", "fulfilled"],
-    ).exists()
 
 
 class CancelForm(forms.Form):

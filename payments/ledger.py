@@ -44,9 +44,18 @@ def spend_for_job(listing, renewal=False):
 
 @transaction.atomic
 def refund_job(listing, reason=""):
-    """Give the credit back when moderation turns the job down."""
+    """Give the credit back when moderation turns the job down before it was shown
+    (a job edited after it ran and then turned down keeps its credit spent)."""
     _lock(listing.owner)
     if not open_spend(listing):
+        return None
+    spent_at = (
+        CreditEntry.objects.filter(listing=listing, kind=EntryKind.SPEND)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if listing.bumped_at and spent_at and listing.bumped_at > spent_at:
         return None
     return CreditEntry.objects.create(
         user=listing.owner, kind=EntryKind.REFUND, credits=1, listing=listing, reason=str(reason)[:300]
@@ -55,7 +64,10 @@ def refund_job(listing, reason=""):
 
 @transaction.atomic
 def add_purchase(order):
-    """Credits bought with ``order``; at most once per order (a database constraint)."""
+    """Credits bought with ``order``; at most once per order (a database constraint).
+    A buyer whose account is gone gets none (the order and invoice still stand)."""
+    if order.buyer is None:
+        return None
     _lock(order.buyer)
     entry, _created = CreditEntry.objects.get_or_create(
         order=order,
@@ -69,6 +81,8 @@ def add_purchase(order):
 def reverse_purchase(order):
     """A refunded order takes its credits back, even into a negative balance: the
     member spent credits that were then refunded."""
+    if order.buyer is None:
+        return None
     _lock(order.buyer)
     purchase = CreditEntry.objects.filter(order=order, kind=EntryKind.PURCHASE).first()
     if purchase is None:

@@ -77,7 +77,8 @@ def mark_paid(order, *, provider_reference="", by=None):
 
 
 def fulfil(order):
-    """Deliver what was bought: credits, a featured run, a banner for review."""
+    """Deliver what was bought: credits, a featured run, a banner for review.
+    Returns False when it cannot be delivered (the order stays paid)."""
     kind = order.product.kind
     if kind == ProductKind.JOB_CREDITS:
         ledger.add_purchase(order)
@@ -90,12 +91,22 @@ def fulfil(order):
         listing.save(update_fields=["featured_until"])
     elif kind == ProductKind.AD_SLOT:
         booking = getattr(order, "ad", None)
+        if booking and booking.status == AdStatus.CANCELLED:
+            # Paid after it was cancelled or expired: its days are booked again if
+            # still free; otherwise the order stays paid, undelivered, for staff to
+            # rebook or refund (reconciliation lists it).
+            from .banners import position_taken
+
+            if position_taken(booking.position, booking.starts_on, booking.ends_on, exclude=booking):
+                return False
+            booking.status = AdStatus.AWAITING_PAYMENT
         if booking and booking.status == AdStatus.AWAITING_PAYMENT:
             booking.status = AdStatus.IN_REVIEW
             booking.save(update_fields=["status"])
     order.status = OrderStatus.FULFILLED
     order.fulfilled_at = timezone.now()
     order.save(update_fields=["status", "fulfilled_at"])
+    return True
 
 
 @transaction.atomic
@@ -145,7 +156,12 @@ def refund(order, by):
     elif kind == ProductKind.FEATURED and order.listing_id:
         from classifieds.models import Listing
 
-        Listing.objects.filter(pk=order.listing_id).update(featured_until=None)
+        listing = Listing.objects.select_for_update().get(pk=order.listing_id)
+        if listing.featured_until:
+            # Runs stack: take back only this order's days.
+            until = listing.featured_until - timedelta(days=order.product.days)
+            listing.featured_until = until if until > timezone.now() else None
+            listing.save(update_fields=["featured_until"])
     _cancel_booking(order)
     order.status = OrderStatus.REFUNDED
     order.refunded_at = timezone.now()

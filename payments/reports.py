@@ -40,6 +40,10 @@ def reconciliation(limit=100):
     refund = Exists(CreditEntry.objects.filter(order=OuterRef("pk"), kind=EntryKind.REFUND))
     orders = Order.objects.select_related("product", "buyer")
     checks = [
+        (
+            _("Paid, but not delivered: the banner's days were taken meanwhile (rebook or refund)"),
+            orders.filter(status=OrderStatus.PAID),
+        ),
         (_("Paid, but no invoice was issued"), orders.filter(status__in=PAID).exclude(with_invoice)),
         (
             _("Paid online, but no accepted provider notification or query"),

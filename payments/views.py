@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from core.ratelimit import allow
 
 from . import invoices, ledger, orders
-from .forms import POSITION_TAKEN, CancelForm, CheckoutForm, position_taken
+from .banners import POSITION_TAKEN, position_taken
+from .forms import CancelForm, CheckoutForm
 from .models import AdBooking, CreditEntry, Invoice, Order, OrderStatus, Product, ProductKind
 from .providers import available_methods, get_provider
 from .providers.base import ProviderError

@@ -100,8 +100,10 @@ def search_listings(request, query, scope, filters, relevance=True):
 
 
 def search_reviews(request, query, scope, filters):
-    """Published venue reviews, found by their text or the venue's name."""
-    return Review.objects.filter(status=Review.Status.PUBLISHED).select_related("venue").search(query)
+    """Published reviews of venues anyone may see, found by their text or the venue's name."""
+    venues = VenuePage.objects.live().exclude(scope.private).values("pk")
+    reviews = Review.objects.filter(status=Review.Status.PUBLISHED, venue__in=venues)
+    return reviews.select_related("venue").search(query)
 
 
 # Types whose broad searches (more matches than COUNT_LIMIT) list the newest first:

@@ -387,17 +387,38 @@ CELERY_BEAT_SCHEDULE["payments-check-pending-orders"] = {
     "schedule": timedelta(minutes=PAYMENTS_QUERY_EVERY_MINUTES),
 }
 PAYMENTS_INVOICE_RETENTION_DAYS = 10 * 366  # invoices are kept ten years for the tax office
+# The seller on invoices and the account bank transfers go to. Production must set
+# them (settings/production.py refuses to start without the seller); development and
+# tests fill the gaps with the demo company below so checkout works out of the box.
 PAYMENTS_SELLER = {
-    "name": env_str("PAYMENTS_SELLER_NAME", "Longtang Community Media Co., Ltd."),
-    "address": env_str("PAYMENTS_SELLER_ADDRESS", "Room 1203, 88 Julu Road, Jing'an District, Shanghai"),
-    "tax_id": env_str("PAYMENTS_SELLER_TAX_ID", "91310106MA1FL0NG8X"),
-    "email": env_str("PAYMENTS_SELLER_EMAIL", "billing@longtang.example"),
+    "name": env_str("PAYMENTS_SELLER_NAME"),
+    "address": env_str("PAYMENTS_SELLER_ADDRESS"),
+    "tax_id": env_str("PAYMENTS_SELLER_TAX_ID"),
+    "email": env_str("PAYMENTS_SELLER_EMAIL"),
 }
-PAYMENTS_BANK_ACCOUNT = {
-    "bank": env_str("PAYMENTS_BANK_NAME", "China Merchants Bank, Shanghai Jing'an Branch"),
-    "account_name": env_str("PAYMENTS_BANK_ACCOUNT_NAME", "Longtang Community Media Co., Ltd."),
-    "account_number": env_str("PAYMENTS_BANK_ACCOUNT_NUMBER", "1219 0888 6610 001"),
+PAYMENTS_BANK_ACCOUNT = {  # bank transfer is offered once an account number is set
+    "bank": env_str("PAYMENTS_BANK_NAME"),
+    "account_name": env_str("PAYMENTS_BANK_ACCOUNT_NAME"),
+    "account_number": env_str("PAYMENTS_BANK_ACCOUNT_NUMBER"),
 }
+DEMO_PAYMENTS_SELLER = {
+    "name": "Longtang Community Media Co., Ltd. (demo)",
+    "address": "Room 1203, 88 Julu Road, Jing'an District, Shanghai",
+    "tax_id": "91310106MA1FL0NG8X",
+    "email": "billing@longtang.example",
+}
+DEMO_PAYMENTS_BANK_ACCOUNT = {
+    "bank": "China Merchants Bank, Shanghai Jing'an Branch",
+    "account_name": "Longtang Community Media Co., Ltd. (demo)",
+    "account_number": "1219 0888 6610 001",
+}
+
+
+def with_demo(configured, demo):
+    """``configured`` with its empty values taken from ``demo`` (development and tests)."""
+    return {key: configured.get(key) or value for key, value in demo.items()}
+
+
 # WeChat Pay, Native (QR code) payments through the APIv3 client. Offered once the
 # merchant is configured. Keys are files (PEM). WeChat Pay's signatures are checked with
 # the WeChat Pay public key ("public_key" mode, what new merchants get) or with the

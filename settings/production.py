@@ -49,3 +49,13 @@ COOKIE_CONSENT_SECURE = True
 # would be refused, and bounced addresses would never be suppressed.
 if env_str("MAILGUN_API_KEY") and not env_str("MAILGUN_WEBHOOK_SIGNING_KEY"):
     raise ImproperlyConfigured("Set MAILGUN_WEBHOOK_SIGNING_KEY along with MAILGUN_API_KEY.")
+
+# Invoices name the seller: without a real one none can be issued.
+if not (env_str("PAYMENTS_SELLER_NAME") and env_str("PAYMENTS_SELLER_TAX_ID")):
+    raise ImproperlyConfigured(
+        "Set PAYMENTS_SELLER_NAME and PAYMENTS_SELLER_TAX_ID (the seller on invoices)."
+    )
+
+# Links in emails and the addresses payment providers call back come from this.
+if not env_str("WAGTAILADMIN_BASE_URL", "").startswith("https://"):
+    raise ImproperlyConfigured("Set WAGTAILADMIN_BASE_URL to the site's https:// address.")

@@ -25,3 +25,6 @@ CACHES = {
     "cookie_consent": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "consent"},
 }
 COOKIE_CONSENT_CACHE_BACKEND = "cookie_consent"
+# The demo seller and bank account, as in development.
+PAYMENTS_SELLER = with_demo(PAYMENTS_SELLER, DEMO_PAYMENTS_SELLER)  # noqa: F405
+PAYMENTS_BANK_ACCOUNT = with_demo(PAYMENTS_BANK_ACCOUNT, DEMO_PAYMENTS_BANK_ACCOUNT)  # noqa: F405

@@ -56,6 +56,7 @@ class Review(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("text"),
         index.FilterField("status"),
+        index.FilterField("venue"),
         index.RelatedFields("venue", [index.SearchField("title")]),
     ]
 

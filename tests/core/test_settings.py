@@ -11,6 +11,11 @@ from settings.env import env_list, redis_db_url
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = "k" * 20 + "-production-secret-for-the-deploy-check-0123456789"
+PRODUCTION_BASICS = {
+    "WAGTAILADMIN_BASE_URL": "https://longtang.example",
+    "PAYMENTS_SELLER_NAME": "Longtang Ltd",
+    "PAYMENTS_SELLER_TAX_ID": "91310000MA1K000001",
+}
 
 
 def run_manage(*args, **env):
@@ -86,6 +91,16 @@ def test_env_list_parses_commas_and_spaces(monkeypatch):
             {"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "x.example", "MAILGUN_API_KEY": "key-test"},
             "MAILGUN_WEBHOOK_SIGNING_KEY",
         ),
+        ({"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "x.example"}, "PAYMENTS_SELLER_NAME"),
+        (
+            {
+                "SECRET_KEY": GOOD_SECRET,
+                "ALLOWED_HOSTS": "x.example",
+                **PRODUCTION_BASICS,
+                "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000",
+            },
+            "WAGTAILADMIN_BASE_URL",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_secret_and_hosts(env, message):
@@ -103,6 +118,7 @@ def test_production_deploy_check_is_clean_with_documented_variables():
         DJANGO_SETTINGS_MODULE="settings.production",
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="longtang.example",
+        **PRODUCTION_BASICS,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

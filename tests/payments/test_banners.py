@@ -128,3 +128,51 @@ def test_bad_bookings_are_refused_and_create_nothing(advertiser_client, banner_p
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert Order.objects.count() == 0 and AdBooking.objects.count() == 0
+
+
+def test_an_advertisers_erasure_takes_their_banner_down_quietly(advertiser_client, banner_product, client):
+    from privacy.erasure import erase_user
+
+    book(advertiser_client, timezone.localdate() + timedelta(days=1))
+    booking = AdBooking.objects.get()
+    orders.mark_paid(booking.order)
+    AdBooking.objects.filter(pk=booking.pk).update(status=AdStatus.APPROVED, starts_on=timezone.localdate())
+    assert "Spring sale at Lane Shop" in client.get("/en/classifieds/housing/").content.decode()
+    erase_user(booking.order.buyer_id)
+    cache.clear()
+    response = client.get("/en/classifieds/housing/")
+    assert response.status_code == 200
+    assert "ad-banner" not in response.content.decode()
+
+
+def test_a_banner_paid_after_cancelling_is_booked_again_if_its_days_are_free(
+    advertiser_client, banner_product
+):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    book(advertiser_client, tomorrow)
+    first = Order.objects.get()
+    orders.cancel(first)
+    orders.mark_paid(first)  # the QR code was still scanned
+    first.refresh_from_db()
+    assert first.status == "fulfilled" and first.ad.status == AdStatus.IN_REVIEW
+
+
+def test_a_banner_paid_after_its_days_went_to_someone_else_stays_paid_for_staff(
+    advertiser_client, banner_product
+):
+    from payments import reports
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    book(advertiser_client, tomorrow)
+    first = Order.objects.get()
+    orders.cancel(first)
+    other = Client()
+    other.force_login(verified_user(username="rival", email="rival@example.com"))
+    assert book(other, tomorrow).status_code == 302
+    orders.mark_paid(first)
+    first.refresh_from_db()
+    assert first.status == "paid" and first.ad.status == AdStatus.CANCELLED
+    flagged = {m.problem: m.orders for m in reports.reconciliation()}
+    assert first in next(
+        found for problem, found in flagged.items() if problem.startswith("Paid, but not delivered")
+    )

@@ -135,3 +135,36 @@ def test_the_pdf_is_a_pdf_in_chinese_too(client):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert f"{invoice.number}.pdf" in response["Content-Disposition"]
+
+
+def test_refunding_one_featured_run_keeps_the_other_paid_run():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories.classifieds import ListingFactory
+    from tests.factories.payments import FeaturedProductFactory
+
+    listing = ListingFactory()
+    week = FeaturedProductFactory(code="featured-week", days=7)
+    first = OrderFactory(buyer=listing.owner, product=week, listing=listing)
+    second = OrderFactory(buyer=listing.owner, product=week, listing=listing)
+    orders.mark_paid(first)
+    orders.mark_paid(second)
+    listing.refresh_from_db()
+    assert listing.featured_until > timezone.now() + timedelta(days=13)
+    orders.refund(second, by=None)
+    listing.refresh_from_db()
+    assert timezone.now() + timedelta(days=6) < listing.featured_until < timezone.now() + timedelta(days=8)
+
+
+def test_a_payment_for_an_erased_buyer_is_still_recorded():
+    buyer = UserFactory()
+    order = OrderFactory(buyer=buyer, product=ProductFactory(credits=5))
+    erase_user(buyer.pk)
+    order.refresh_from_db()
+    assert order.buyer is None
+    assert orders.mark_paid(order) is True
+    assert Invoice.objects.get(order=order).buyer_email == ""
+    orders.refund(order, by=None)
+    assert Order.objects.get(pk=order.pk).status == "refunded"

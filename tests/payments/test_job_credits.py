@@ -140,3 +140,16 @@ def test_renewing_an_expired_job_is_a_new_run_and_costs_a_credit(employer_client
     # Sent in again while pending (an edit): no extra charge.
     lifecycle.submit(job)
     assert ledger.balance(employer) == 0
+
+
+@pytest.mark.django_db
+def test_a_job_edited_after_it_ran_and_then_turned_down_keeps_its_credit_spent(employer_client, employer):
+    ledger.adjust(employer, 1, "Starter credit", None)
+    employer_client.post("/en/classifieds/jobs/post/", JOB)
+    job = Listing.objects.get()
+    moderator = UserFactory(is_staff=True)
+    lifecycle.publish(job, moderator)
+    lifecycle.back_to_moderation(job)  # a substantive edit sends it back to the queue
+    assert Listing.objects.get().status == Status.PENDING
+    lifecycle.reject(job, moderator, "The edit broke the rules")
+    assert ledger.balance(employer) == 0

@@ -198,3 +198,19 @@ def test_broad_classifieds_searches_list_the_newest_first(client, monkeypatch):
     monkeypatch.setattr(views, "COUNT_LIMIT", 2)
     response = client.get("/en/search/", {"q": "studio", "type": "listings"})
     assert titles(response) == ["Quiet studio", "Garden studio"]
+
+
+def test_reviews_of_unpublished_venues_are_not_found(client, restaurants):
+    from directory.models import Review
+    from tests.factories.users import UserFactory
+
+    shown = make_venue(restaurants, "Lane Bistro")
+    hidden = make_venue(restaurants, "Closed Canteen")
+    author = UserFactory()
+    Review.objects.create(venue=shown, author=author, rating=5, text="Crispy dumplings", status="published")
+    Review.objects.create(venue=hidden, author=author, rating=4, text="Crispy noodles", status="published")
+    hidden.unpublish()
+    response = client.get("/en/search/", {"q": "crispy", "type": "reviews"})
+    assert tab_counts(response)["reviews"] == "(1)"
+    page = response.content.decode()
+    assert "dumplings" in page and "noodles" not in page
