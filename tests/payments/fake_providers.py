@@ -19,6 +19,7 @@ import datetime
 import json
 import re
 import secrets
+import socket
 import string
 import threading
 import time
@@ -528,3 +529,10 @@ class FakeAlipay:
         signature = rsa_sign(self.answer_key or self.alipay_key, content)
         body = f'{{"{response_name}":{content},"sign":"{signature}"}}'
         return 200, {"Content-Type": "text/html;charset=utf-8"}, body
+
+
+def closed_port():
+    """A local port nothing listens on: a provider that cannot be reached."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -3,7 +3,6 @@ notifications applied once, and the trade query. Against a local fake Alipay gat
 
 import html
 import re
-import socket
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
@@ -19,6 +18,8 @@ from payments.providers import available_methods
 from payments.providers.alipay import Alipay
 from payments.providers.base import ProviderError
 from payments.tasks import query_order
+
+from .fake_providers import closed_port
 
 NOTIFY_URL = "/payments/notify/alipay/"
 
@@ -249,9 +250,7 @@ def test_query_answer_not_signed_by_alipay_is_not_believed(order, alipay, provid
 
 
 def test_unreachable_alipay_is_a_provider_error(settings, order, alipay):
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
+    port = closed_port()
     settings.PAYMENTS_ALIPAY = {**settings.PAYMENTS_ALIPAY, "gateway": f"http://127.0.0.1:{port}/gateway.do"}
 
     with pytest.raises(ProviderError):

@@ -4,7 +4,6 @@ Pay public key, and platform certificates). Against a local fake WeChat Pay."""
 
 import json
 import re
-import socket
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,8 @@ from payments.providers import available_methods
 from payments.providers.base import ProviderError
 from payments.providers.wechat import CERTIFICATE_DOWNLOADS_PER_HOUR, WeChatPay
 from payments.tasks import query_order
+
+from .fake_providers import closed_port
 
 NOTIFY_URL = "/payments/notify/wechat/"
 
@@ -248,9 +249,7 @@ def test_query_answer_not_signed_by_wechat_pay_is_not_believed(order, wechat_pay
 
 
 def test_unreachable_wechat_pay_is_a_provider_error(settings, order, wechat_pay):
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
+    port = closed_port()
     settings.PAYMENTS_WECHAT = {**settings.PAYMENTS_WECHAT, "gateway": f"http://127.0.0.1:{port}"}
     fresh = create_order(order.buyer, order.product, "wechat", invoice_name="Li Lei")
 
