@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# One test process per core (pytest-xdist); XDIST= runs the suite in one process.
+XDIST  ?= -n auto --dist loadgroup
 
 .PHONY: install run test lint format messages migrate demo bench clean
 
@@ -39,7 +41,8 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The whole suite. Exit code 5 (no tests collected) counts as a failure.
+# The whole suite, in parallel (pytest-xdist, one process per core). Exit code 5 (no
+# tests collected) counts as a failure.
 test: install
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
@@ -48,8 +51,16 @@ test: install
 	else echo "msgfmt not found: using the committed .mo files"; fi
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
-		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS); status=$$?; \
+		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; \
+		if [ $$status -ne 0 ]; then exit $$status; fi
+	@# Search must behave the same on the embedded default: when the suite ran on
+	@# PostgreSQL, run the search tests again on SQLite.
+	@if [ -n "$$DATABASE_URL" ] && [ "$${DATABASE_URL%%:*}" != "sqlite" ]; then \
+		echo "search tests again on SQLite"; \
+		env -u DATABASE_URL $(BIN)/python -m pytest $(XDIST) tests/search $(PYTEST_ARGS); status=$$?; \
+		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status; \
+	fi
 
 bench: install
 	$(BIN)/python bench/run.py

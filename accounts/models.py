@@ -86,9 +86,9 @@ class PhoneVerification(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="phone_verifications"
     )
-    phone = models.CharField(max_length=20)
+    phone = models.CharField(max_length=20, verbose_name=_("phone number"))
     code_hash = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created at"))
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     verified_at = models.DateTimeField(null=True, blank=True)

@@ -11,7 +11,9 @@ from .models import PhoneVerification, Profile
 
 def _setting(name, purpose):
     # On/off choices identify nobody; they are kept so the closed account stays quiet.
-    return Field(name, "preferences", purpose, erase="keep", keep_reason="A setting that identifies nobody")
+    return Field(
+        name, "preferences", purpose, erase="keep", keep_reason=_("A setting that identifies nobody")
+    )
 
 
 def declare_personal_data():
@@ -28,7 +30,7 @@ def declare_personal_data():
                 "identity",
                 _("Shown as 'member since'"),
                 erase="keep",
-                keep_reason="Account audit",
+                keep_reason=_("Account audit"),
             ),
             Field("last_login", "device", _("Account security"), erase="null"),
         ],

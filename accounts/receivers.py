@@ -4,13 +4,18 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from .language import follow_in_admin
 from .models import Profile
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
 def create_profile(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        Profile.objects.get_or_create(user=instance)
+        profile, _ = Profile.objects.get_or_create(user=instance)
+        if instance.is_staff:
+            # Staff made in the admin or by createsuperuser: the admin (and its workflow
+            # emails) speaks their language, not the language of whoever triggers an email.
+            follow_in_admin(instance, profile.preferred_language, previous=None)
 
 
 @receiver(email_confirmed)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from .adapter import set_language_cookie
 from .dashboard import dashboard, public_profile
 from .forms import DeleteAccountForm, NotificationSettingsForm, PhoneCodeForm, ProfileForm
+from .language import follow_in_admin
 from .models import PhoneVerification, Profile
 from .phone import VerificationError, check_code, send_code
 from .signals import account_deletion_requested
@@ -30,6 +31,10 @@ def profile_edit(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+            if "preferred_language" in form.changed_data:
+                follow_in_admin(
+                    request.user, profile.preferred_language, form.initial.get("preferred_language")
+                )
         url = reverse("accounts:profile")
         # Say it in the language the next page will speak.
         with translation.override(profile.preferred_language):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.tags import name_tags
 from core.translation import translate
 from directory.demo import demo_image
 from directory.models import VenuePage
@@ -82,6 +83,30 @@ ARTICLES = [
     ("travel", 3, "Islands of the Yangtze Delta", "长江三角洲的岛屿", "Ferries, farms and fresh air.", "渡轮、农田和新鲜空气。", ["day-trips", "parks"], False),
 ]
 # fmt: on
+# Every demo article tag's Chinese name (slug → name).
+TAG_NAMES_ZH = {
+    "beer": "啤酒",
+    "breakfast": "早餐",
+    "cheap-eats": "平价美食",
+    "cocktails": "鸡尾酒",
+    "crafts": "手工艺",
+    "day-trips": "一日游",
+    "dumplings": "饺子",
+    "galleries": "画廊",
+    "housing": "租房",
+    "late-night": "深夜",
+    "markets": "菜场",
+    "metro": "地铁",
+    "music": "音乐",
+    "noodles": "面食",
+    "paperwork": "办手续",
+    "parks": "公园",
+    "rail": "铁路",
+    "tea": "茶",
+    "theatre": "剧场",
+    "vegetarian": "素食",
+    "walks": "散步",
+}
 PARAGRAPHS = {
     "food-drink": ("Prices are for one person and were checked this season.", "价格为单人消费，本季核实。"),
     "nightlife": (
@@ -177,6 +202,7 @@ def build():
     index = ArticleIndexPage.objects.filter(locale=english).first()
     if index is not None:
         _curate_home(home, index)
+        name_tags(TAG_NAMES_ZH)  # a demo built before tags had Chinese names gets them
         return
     index = _publish(
         home.add_child(
@@ -244,3 +270,4 @@ def build():
         }
         _translated(article, strings)
     _curate_home(home, index)
+    name_tags(TAG_NAMES_ZH)

@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+from core.tags import attach_names, with_names
 
 from .blocks import ArticleBodyBlock
 
@@ -144,7 +145,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("tag/<str:slug>/")
     def tag_view(self, request, slug):
-        tag = Tag.objects.filter(slug=slug).first()
+        tag = with_names(Tag.objects.filter(slug=slug)).first()
         if tag is None:
             raise Http404
         articles = self.articles().filter(tagged_items__tag=tag)
@@ -293,7 +294,7 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors()
-        context["article_tags"] = list(self.tags.all())
+        context["article_tags"] = attach_names(self.tags.all())
         context["related_articles"] = self.related_articles()
         context["guide"] = self.get_parent()
         return context

@@ -175,7 +175,7 @@ class Listing(index.Indexed, models.Model):
     adult_confirmed_at = models.DateTimeField(_("18+ confirmed at"), null=True, blank=True)
 
     # Lifecycle
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -187,11 +187,16 @@ class Listing(index.Indexed, models.Model):
     expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     removal_reason = models.TextField(_("reason for removal"), blank=True, max_length=1000)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     flagged_as_duplicate = models.BooleanField(_("possible duplicate"), default=False)
-    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("deleted at"))
     uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
     objects = ListingQuerySet.as_manager()
@@ -259,7 +264,9 @@ def photo_upload_to(photo, filename):
 
 class ListingPhoto(models.Model):
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=photo_upload_to, width_field="width", height_field="height")
+    image = models.ImageField(
+        upload_to=photo_upload_to, width_field="width", height_field="height", verbose_name=_("image")
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     position = models.PositiveSmallIntegerField(default=0)
@@ -294,7 +301,12 @@ class AbuseReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
 
     class Meta:
@@ -342,7 +354,7 @@ class SavedSearch(models.Model):
     frequency = models.CharField(
         _("email alerts"), max_length=8, choices=Frequency.choices, default=Frequency.DAILY
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     last_digest_at = models.DateTimeField(null=True, blank=True)
 
     objects = SavedSearchQuerySet.as_manager()
@@ -368,8 +380,10 @@ class SavedSearchAlert(models.Model):
     """A listing emailed to a saved search: each listing reaches a search once, ever."""
 
     saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="alerts")
-    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
-    sent_at = models.DateTimeField(default=timezone.now)
+    listing = models.ForeignKey(
+        Listing, on_delete=models.CASCADE, related_name="+", verbose_name=_("listing")
+    )
+    sent_at = models.DateTimeField(default=timezone.now, verbose_name=_("sent at"))
 
     class Meta:
         constraints = [

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.language import language_of
 from core.mail import send_once
 
 from .filters import FILTERS
@@ -123,10 +124,6 @@ def suggested_name(kind, filters):
     return " · ".join(str(part) for part in parts)[:80]
 
 
-def _language(user):
-    return getattr(getattr(user, "profile", None), "preferred_language", "") or "en"
-
-
 def _deliver(search_pk, frequency, listing_pks, template_prefix, digest_until=None):
     """Record and email the listings of ``listing_pks`` not yet sent to the search.
 
@@ -173,7 +170,7 @@ def _deliver(search_pk, frequency, listing_pks, template_prefix, digest_until=No
             search.owner.email,
             template_prefix,
             {"search": search, "listings": listings, "listing": listings[0]},
-            _language(search.owner),
+            language_of(search.owner),
         )
         return len(listings)
 

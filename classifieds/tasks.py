@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.language import language_of
 from core.mail import send_once
 
 from . import lifecycle
@@ -13,10 +14,6 @@ from .photos import build_renditions
 from .saved_searches import alert_instant, send_digests
 
 BATCH = 500
-
-
-def _language(user):
-    return getattr(getattr(user, "profile", None), "preferred_language", "en") or "en"
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -36,7 +33,7 @@ def notify_moderation_outcome(listing_pk, outcome):
         listing.owner.email,
         f"classifieds/email/{outcome}",
         {"listing": listing},
-        _language(listing.owner),
+        language_of(listing.owner),
     )
 
 
@@ -73,7 +70,7 @@ def send_expiry_reminders():
             listing.owner.email,
             "classifieds/email/expiry_reminder",
             {"listing": listing},
-            _language(listing.owner),
+            language_of(listing.owner),
         )
         Listing.objects.filter(pk=listing.pk).update(expiry_reminder_sent_at=now)
 

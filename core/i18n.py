@@ -52,22 +52,76 @@ def live_translations(request, page):
     return cache[page.translation_key]
 
 
-def _with_subview(request, page, other, url):
-    """Keep a sub-view of a routable page (a topic, a tag) in the other language when
-    that language's page says it can show it (``has_subview``)."""
+def subview_suffix(request, page):
+    """The part of the path a routable page serves below its own URL ("topic/food/",
+    "month/2026-12/"), or "" on the page itself."""
+    base = page.get_url(request) or ""
+    if base and request.path != base and request.path.startswith(base):
+        return request.path[len(base) :]
+    return ""
+
+
+def shared_subview(request, page, other):
+    """The sub-view suffix ``other`` (a translation of ``page``) shows for this
+    request: the same one when ``other.has_subview`` says it can, else None.
+
+    Pages without ``has_subview`` keep no sub-view: a routable page opts in.
+    """
+    suffix = subview_suffix(request, page)
+    if not suffix or other.pk == page.pk:
+        return suffix
     check = getattr(other.specific_deferred, "has_subview", None)
-    base = page.get_url(request) if check is not None else None
-    if not url or not base or request.path == base or not request.path.startswith(base):
+    return suffix if check is not None and check(suffix) else None
+
+
+def _with_subview(request, page, other, url):
+    """``url`` (``other``'s own URL) with this request's sub-view and query string,
+    so the switcher lands on the same date, month, version or filters.
+
+    A sub-view ``other`` cannot show falls back to ``other.subview_fallback(suffix)``
+    (a policy's version history) or to ``other`` itself, without the query string.
+    """
+    if not url:
         return url
-    suffix = request.path[len(base) :]
-    return url + suffix if check(suffix) else url
+    suffix = shared_subview(request, page, other)
+    if suffix is None:
+        fallback = getattr(other.specific_deferred, "subview_fallback", None)
+        return url + (fallback(subview_suffix(request, page)) if fallback else "")
+    query = request.GET.urlencode()
+    return f"{url}{suffix}?{query}" if query else url + suffix
+
+
+def nearest_translated_ancestor(page, language_code):
+    """The closest live ``language_code`` translation of one of ``page``'s ancestors
+    (a venue's category, then the directory, then the home page), or None."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).values_list("translation_key", "depth"))
+    if not ancestors:
+        return None
+    depth_of = dict(ancestors)
+    found = Page.objects.filter(
+        translation_key__in=depth_of, locale__language_code=language_code, live=True
+    ).select_related("locale")
+    return max(found, key=lambda p: depth_of[p.translation_key], default=None)
+
+
+def fallback_url(request, page, language_code):
+    """Where the switcher sends a visitor when ``page`` has no live translation in
+    ``language_code``: the nearest translated ancestor, else that language's home."""
+    if isinstance(page, Page) and page.pk:
+        ancestor = nearest_translated_ancestor(page, language_code)
+        if ancestor is not None:
+            with translation.override(language_code):
+                url = ancestor.get_url(request)
+            if url:
+                return url
+    return locale_home_url(request, language_code)
 
 
 def alternate_urls(request, page=None):
     """Map each language code to the URL of the same content in that language.
 
-    A Wagtail page links to its live translation, or to the other language's home
-    when it has none; other views are translated by URL pattern.
+    A Wagtail page links to its live translation, or to its nearest translated
+    ancestor when it has none; other views are translated by URL pattern.
     """
     urls = {}
     translations = {}
@@ -88,5 +142,5 @@ def alternate_urls(request, page=None):
                 url = f"{url}?{request.GET.urlencode()}"
             urls[code] = url
         else:
-            urls[code] = locale_home_url(request, code)
+            urls[code] = fallback_url(request, page, code)
     return urls

@@ -69,6 +69,11 @@ class BilingualName(models.Model):
         abstract = True
 
     def __str__(self):
+        # English readers get the Chinese name too (taxi drivers, signs); Chinese
+        # readers need only theirs.
+        language = get_language() or "en"
+        if language.startswith("zh") and self.name_zh:
+            return self.name_zh
         return f"{self.name_en} / {self.name_zh}"
 
     @property
@@ -158,3 +163,4 @@ class SiteChrome(BaseGenericSetting):
 
 from .models_mail import SentEmail, SuppressedAddress, WebhookReceipt  # noqa: E402, F401 - email keys, suppression
 from .models_request_log import RequestLogEntry  # noqa: E402, F401 - the request log (R-LOG-1)
+from .models_tags import TagName  # noqa: E402, F401 - tags' Chinese names

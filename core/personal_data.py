@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 CATEGORIES = {
     "identity": _("Identity"),
@@ -78,7 +79,28 @@ class Field:
 def staff_reference(name, purpose):
     """A link to the staff member who acted on a row: it is about them, not about
     the row's owner, so erasing the owner keeps it."""
-    return Field(name, "identity", purpose, erase="keep", keep_reason="Names the staff member who acted")
+    return Field(name, "identity", purpose, erase="keep", keep_reason=_("Names the staff member who acted"))
+
+
+# What the datetime a retention period counts from marks, said for people: "Deleted
+# 90 days after deletion", "删除后 90 天清除". Give ``Retention(event=...)`` for a field
+# not listed here; without either, the field's own label is used.
+RETENTION_EVENT_CONTEXT = "retention counts from"
+RETENTION_EVENTS = {
+    "accessed_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "access"),
+    "action_time": pgettext_lazy(RETENTION_EVENT_CONTEXT, "the change"),
+    "created": pgettext_lazy(RETENTION_EVENT_CONTEXT, "creation"),
+    "created_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "creation"),
+    "deleted_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "deletion"),
+    "expire_date": pgettext_lazy(RETENTION_EVENT_CONTEXT, "expiry"),
+    "issued_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "issue"),
+    "last_seen_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "the last activity"),
+    "last_updated_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "the last update"),
+    "requested_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "the request"),
+    "resolved_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "resolution"),
+    "submit_time": pgettext_lazy(RETENTION_EVENT_CONTEXT, "submission"),
+    "updated_at": pgettext_lazy(RETENTION_EVENT_CONTEXT, "the last update"),
+}
 
 
 @dataclass(frozen=True)
@@ -88,6 +110,16 @@ class Retention:
     days: int
     after: str
     action: str = "delete_row"  # or "anonymise": erase the declared fields, keep the row
+    event: str = ""  # what ``after`` marks, for people (defaults from RETENTION_EVENTS)
+
+    def event_label(self, model):
+        """What the period counts from, translatable, and its message context: the
+        declared event, the common one for the field's name, or else the field's label."""
+        if self.event:
+            return self.event, ""
+        if self.after in RETENTION_EVENTS:
+            return RETENTION_EVENTS[self.after], RETENTION_EVENT_CONTEXT
+        return model._meta.get_field(self.after).verbose_name, ""
 
 
 EXEMPT_PREFIX = "exempt: "

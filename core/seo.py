@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from .i18n import live_translations
+from .i18n import live_translations, shared_subview
 
 OG_RENDITION = "fill-1200x630|format-jpeg"
 OG_LOCALES = {"en": "en_GB", "zh-hans": "zh_CN"}
@@ -29,29 +29,19 @@ def page_description(page):
     return ""
 
 
-def _subview_suffix(request, page):
-    """The part of the path a routable page serves below its own URL ("topic/food/")."""
-    base = page.get_url(request) or ""
-    if base and request.path.startswith(base):
-        return request.path[len(base) :]
-    return ""
-
-
 def page_alternates(request, page):
     """[(language code, absolute URL)] of the live translations of ``page`` that can
-    show the same view; the page itself included."""
-    suffix = _subview_suffix(request, page)
+    show the same view (same sub-view: a topic, a calendar date, a policy version);
+    the page itself included."""
     alternates = []
     for other in live_translations(request, page):
-        code = other.locale.language_code
-        if suffix and other.pk != page.pk:
-            check = getattr(other.specific_deferred, "has_subview", None)
-            if check is not None and not check(suffix):
-                continue
-        with translation.override(code):
+        suffix = shared_subview(request, page, other)
+        if suffix is None:
+            continue  # that language cannot show this view
+        with translation.override(other.locale.language_code):
             url = other.get_url(request)
         if url:
-            alternates.append((code, request.build_absolute_uri(url + suffix)))
+            alternates.append((other.locale.language_code, request.build_absolute_uri(url + suffix)))
     return alternates
 
 

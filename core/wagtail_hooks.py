@@ -1,8 +1,12 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import District, LineStop, MetroLine, MetroStation
+from .tag_admin import TagViewSet
+from .translation_admin import SyncTranslatedPagesView, translation_status_buttons
 
 
 class DistrictViewSet(SnippetViewSet):
@@ -47,3 +51,22 @@ class CityDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(CityDataGroup)
+register_snippet(TagViewSet)  # English and Chinese names of tags (core/tag_admin.py)
+
+
+# Translation workflow (core/translation_admin.py).
+hooks.register("register_page_listing_buttons", translation_status_buttons)
+hooks.register("register_page_header_buttons", translation_status_buttons)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def sync_translated_pages_url():
+    """Answer wagtail-localize's "Sync translated pages" address first (same path,
+    so every link to it lands here)."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncTranslatedPagesView.as_view(),
+            name="longtang_sync_translated_pages",
+        )
+    ]

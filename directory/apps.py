@@ -12,6 +12,7 @@ class DirectoryConfig(AppConfig):
 
         from . import receivers  # noqa: F401 - review photo files follow their rows
         from .models import OwnershipClaim, Review, ReviewPhoto, ReviewReport, VenueEditProposal, VenuePage
+        from .names import attach_item_titles
 
         registry.exempt(
             VenuePage,
@@ -56,14 +57,16 @@ class DirectoryConfig(AppConfig):
         )
 
         def my_reviews(user):
-            return Review.objects.filter(author=user).select_related("venue").order_by("-created_at")
+            reviews = Review.objects.filter(author=user).select_related("venue").order_by("-created_at")
+            return attach_item_titles(reviews)  # venue names in the reader's language
 
         def published_reviews(user):
-            return (
+            reviews = (
                 Review.objects.filter(author=user, status=Review.Status.PUBLISHED)
                 .select_related("venue")
                 .order_by("-created_at")[:20]
             )
+            return attach_item_titles(reviews)
 
         dashboard.register(
             Section(

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from accounts.models import User
 from core.models import District, MetroStation
+from core.tags import name_tags
 from core.translation import translate
 from home.models import HomePage
 
@@ -42,6 +43,37 @@ CATEGORIES = [
         "咖啡、蛋糕和一个安静的工作角落。",
     ),
 ]
+# Every demo venue tag's Chinese name (slug → name).
+TAG_NAMES_ZH = {
+    "bakery": "烘焙",
+    "books": "书店",
+    "breakfast": "早餐",
+    "cheap-eats": "平价美食",
+    "cocktails": "鸡尾酒",
+    "coffee": "咖啡",
+    "craft-beer": "精酿啤酒",
+    "cycling": "骑行",
+    "dessert": "甜品",
+    "dumplings": "饺子",
+    "halal": "清真",
+    "hotpot": "火锅",
+    "karaoke": "卡拉OK",
+    "late-night": "深夜",
+    "live-music": "现场音乐",
+    "noodles": "面食",
+    "outdoor": "户外",
+    "roastery": "自家烘豆",
+    "seafood": "海鲜",
+    "spicy": "辣味",
+    "steak": "牛排",
+    "tea": "茶",
+    "vegetarian": "素食",
+    "view": "景观",
+    "western": "西餐",
+    "whisky": "威士忌",
+    "wine": "葡萄酒",
+    "work-friendly": "适合办公",
+}
 # (category, English name, Chinese name, district, station, English street, Chinese street, tags, price, hours)
 VENUES = [
     (
@@ -445,6 +477,7 @@ def _publish(page):
 def build():
     english = Locale.objects.get(language_code="en")
     if DirectoryIndexPage.objects.filter(locale=english).exists():
+        name_tags(TAG_NAMES_ZH)  # a demo built before tags had Chinese names gets them
         return
     home = HomePage.objects.get(locale=english)
     index = home.add_child(
@@ -523,3 +556,4 @@ def build():
             review.status = Review.Status.PUBLISHED
             review.save()
         reviews.update_rating(venue.translation_key)
+    name_tags(TAG_NAMES_ZH)

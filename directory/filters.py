@@ -1,17 +1,34 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
 from taggit.models import Tag
 
 from core.filters import LocationFilterSet
+from core.tags import tag_label, with_names
 
 from . import hours
 from .models import PRICE_LEVELS, VenuePage, open_now_q
 
 
+class TagChoiceField(ModelChoiceField):
+    """Tag choices named in the reader's language (labels are made when the form
+    renders, so the active language decides)."""
+
+    def label_from_instance(self, obj):
+        return tag_label(obj)
+
+
+class TagFilter(django_filters.ModelChoiceFilter):
+    field_class = TagChoiceField
+
+
 class VenueFilter(LocationFilterSet):
-    tag = django_filters.ModelChoiceFilter(
+    tag = TagFilter(
         label=_("Tag"),
-        queryset=Tag.objects.all(),
+        # Only tags some venue carries: a tag used by articles alone would find nothing.
+        queryset=with_names(Tag.objects.filter(directory_venuetag_items__isnull=False).distinct()).order_by(
+            "name"
+        ),
         to_field_name="slug",
         method="filter_tag",
         empty_label=_("Any tag"),

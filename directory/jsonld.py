@@ -1,9 +1,10 @@
 from core.jsonld import jsonld_script
+from core.tags import tag_label
 
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def venue_jsonld(request, page, rating):
+def venue_jsonld(request, page, rating, tags=()):
     data = {
         "@context": "https://schema.org",
         "@type": "LocalBusiness",
@@ -27,6 +28,8 @@ def venue_jsonld(request, page, rating):
             }
             for p in page.periods
         ],
+        # Tags in the page's own language, like its name.
+        "keywords": ", ".join(tag_label(tag, page.locale.language_code) for tag in tags) or None,
     }
     if page.latitude is not None and page.longitude is not None:
         data["geo"] = {

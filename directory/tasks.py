@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from accounts.language import language_of
 from core.mail import send_once
 
 from .models import VenueEditProposal
@@ -15,11 +16,10 @@ def notify_proposal_decision(proposal_pk):
     )
     if proposal is None or not proposal.proposer.email or not proposal.proposer.is_active:
         return
-    profile = getattr(proposal.proposer, "profile", None)
     send_once(
         f"venue-proposal:{proposal.pk}:{proposal.status}",
         proposal.proposer.email,
         "directory/email/proposal_decided",
         {"proposal": proposal, "applied": proposal.status == VenueEditProposal.Status.APPLIED},
-        getattr(profile, "preferred_language", "en") or "en",
+        language_of(proposal.proposer),
     )

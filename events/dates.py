@@ -10,7 +10,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from django.utils.formats import date_format
+
+from core.dates import day_and_time, day_with_weekday
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # A night out belongs to the day it began: an event running past midnight is listed
@@ -69,8 +70,8 @@ def is_on_day(start, end, day):
 
 
 def format_day(day):
-    """ "Saturday, March 7" / "星期六 3月7日" in the active language."""
-    return f"{date_format(day, 'l')} {date_format(day, 'MONTH_DAY_FORMAT')}"
+    """ "Saturday March 7" / "3月7日 周六" in the active language."""
+    return day_with_weekday(day)
 
 
 def format_span(start, end, all_day=False):
@@ -83,5 +84,5 @@ def format_span(start, end, all_day=False):
             return format_day(start.date())
         return f"{format_day(start.date())} – {format_day(last)}"
     if start.date() == end.date():
-        return f"{format_day(start.date())}, {start:%H:%M}–{end:%H:%M}"
-    return f"{format_day(start.date())}, {start:%H:%M} – {format_day(end.date())}, {end:%H:%M}"
+        return day_and_time(start.date(), f"{start:%H:%M}–{end:%H:%M}")
+    return f"{day_and_time(start.date(), f'{start:%H:%M}')} – {day_and_time(end.date(), f'{end:%H:%M}')}"

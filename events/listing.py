@@ -1,9 +1,14 @@
 """Occurrence queries for the calendar views, with a constant number of queries
-whatever the number of events (pages, districts, venues and images in bulk)."""
+whatever the number of events (pages, districts, venues and images in bulk).
+
+Readers of either language see every event once: its version in their language when
+there is one, else the version it was written in (an event a member sent in Chinese
+is on the English calendar too, labelled "In Chinese"). See ``shown_in``.
+"""
 
 import django_filters
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import Image
@@ -12,7 +17,7 @@ from wagtail.models import PageViewRestriction
 from core.models import District
 
 from .dates import NIGHT_ENDS, at, day_window
-from .models import Category, EventOccurrence
+from .models import Category, EventOccurrence, EventPage
 
 CARD_RENDITION = "fill-320x240|format-webp"
 
@@ -25,13 +30,27 @@ def not_restricted(prefix="page__"):
     return q
 
 
+def shown_in(locale, prefix="page__"):
+    """The event pages a reader of ``locale`` (a Locale or its pk) sees, each
+    event once: its page in ``locale``, or, for an event not live in ``locale``,
+    its first live page in another language. One correlated subquery, no extra
+    query."""
+    preferred = EventPage.objects.live().filter(
+        Q(locale=locale) | Q(pk__lt=OuterRef(f"{prefix}pk")),
+        translation_key=OuterRef(f"{prefix}translation_key"),
+    )
+    return Q(**{f"{prefix}locale": locale}) | ~Exists(preferred)
+
+
 def occurrences(locale, now=None, with_images=True):
-    """Occurrences of live events in ``locale`` that have not ended yet, soonest first."""
+    """Occurrences of live events that have not ended yet, soonest first: each
+    event once, in ``locale`` when it has a page there (see ``shown_in``)."""
     now = now or timezone.now()
     queryset = (
-        EventOccurrence.objects.filter(page__live=True, page__locale=locale, end__gt=now)
+        EventOccurrence.objects.filter(page__live=True, end__gt=now)
+        .filter(shown_in(locale))
         .exclude(not_restricted())
-        .select_related("page", "page__district", "page__venue", "page__venue__district")
+        .select_related("page", "page__locale", "page__district", "page__venue", "page__venue__district")
         .order_by("start", "pk")
     )
     if with_images:

@@ -60,6 +60,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("events calendar")
 
+    def has_subview(self, suffix):
+        """Every calendar view (today, this weekend, a date, a month) exists in each
+        language at the same path, so the switcher and hreflang keep it."""
+        return True
+
     @path("")
     def upcoming(self, request):
         from . import views_calendar

@@ -1,6 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
+from accounts.language import language_of
 from core.mail import send_once
 
 from .models import EventPage, EventSubmission
@@ -15,10 +16,6 @@ def public_url(page):
     if url.startswith("/"):
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
     return url
-
-
-def _language(user):
-    return getattr(getattr(user, "profile", None), "preferred_language", "") or "en"
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -41,7 +38,7 @@ def notify_submitter(submission_pk, outcome):
         user.email,
         f"events/email/submission_{outcome}",
         {"submission": submission, "page": page, "page_url": public_url(page)},
-        _language(user),
+        language_of(user),
     )
 
 

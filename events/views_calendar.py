@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.dates import weekday_short
+
 from . import ical, listing
 from .dates import (
     day_window,
@@ -192,7 +194,7 @@ def month_view(page, request, year=None, month=None):
         "query_string": query_string,
         **common_context(page, request),
         "weeks": grid,
-        "weekday_names": [date_format(day, "D") for day in weeks[0]],
+        "weekday_names": [weekday_short(day) for day in weeks[0]],
         "previous_month": sub_url(
             page, request, "month", year=f"{previous[0]:04d}", month=f"{previous[1]:02d}"
         )
@@ -210,7 +212,7 @@ def feed_view(page, request, category=None):
     pages = (
         EventPage.objects.live()
         .filter(
-            locale=page.locale,
+            listing.shown_in(page.locale, prefix=""),
             pk__in=Subquery(EventOccurrence.objects.filter(end__gt=cutoff).values("page_id")),
         )
         .exclude(listing.not_restricted(prefix=""))

@@ -9,6 +9,7 @@ class MessagingConfig(AppConfig):
     def ready(self):
         from accounts.dashboard import Section, dashboard
         from core.personal_data import STAFF_ONLY, Field, Retention, registry, staff_reference
+        from directory.names import attach_item_titles
 
         from . import queries
         from .models import Block, Enquiry, Message, MessageReport, ThreadAccessLog, ThreadMember
@@ -99,7 +100,7 @@ class MessagingConfig(AppConfig):
                     "device",
                     _("Which staff member opened a reported conversation, and when"),
                     erase="keep",
-                    keep_reason="Audit of staff access to private messages",
+                    keep_reason=_("Audit of staff access to private messages"),
                 )
             ],
             retention=Retention(days=730, after="accessed_at"),
@@ -120,7 +121,7 @@ class MessagingConfig(AppConfig):
                 key="enquiries",
                 title=_("My enquiries"),
                 template="messaging/dashboard_enquiries.html",
-                get_items=lambda user: queries.enquiries_of(user)[:20],
+                get_items=lambda user: attach_item_titles(queries.enquiries_of(user)[:20]),
                 empty_text=_("You have not contacted a venue or applied for a job yet."),
                 order=45,
             )

@@ -75,8 +75,8 @@ class ThreadMember(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_memberships"
     )
-    last_read_at = models.DateTimeField(null=True, blank=True)
-    archived_at = models.DateTimeField(null=True, blank=True)
+    last_read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last read at"))
+    archived_at = models.DateTimeField(null=True, blank=True, verbose_name=_("archived at"))
     muted = models.BooleanField(_("no emails about this conversation"), default=False)
 
     class Meta:
@@ -101,9 +101,11 @@ class Message(models.Model):
     )
     body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
     # sha256 of the normalised text: finds the same text sent to many members.
-    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    fingerprint = models.CharField(
+        max_length=64, db_index=True, editable=False, verbose_name=_("fingerprint")
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -154,6 +156,7 @@ class Enquiry(models.Model):
         null=True,
         blank=True,
         related_name="received_enquiries",
+        verbose_name=_("recipient"),
     )
     delivered_to_email = models.EmailField(blank=True)
     about = models.CharField(_("about"), max_length=200)
@@ -165,7 +168,7 @@ class Enquiry(models.Model):
         _("CV"), upload_to=cv_upload_to, storage=private_documents, blank=True, max_length=200
     )
     cv_format = models.CharField(max_length=4, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name=_("created at"))
     delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -186,9 +189,12 @@ class Block(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
     )
     blocked = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="blocks_received",
+        verbose_name=_("blocked member"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
 
     class Meta:
         constraints = [
@@ -234,7 +240,12 @@ class MessageReport(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
     action = models.CharField(_("action taken"), max_length=12, choices=Action.choices, blank=True)
     moderator_note = models.TextField(_("note to the sender"), max_length=1000, blank=True)

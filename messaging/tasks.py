@@ -9,14 +9,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.language import language_of
 from core.mail import render_email, send_once
 from core.models import SentEmail
 
 from .models import EPOCH, Enquiry, Message, MessageReport
-
-
-def language_of(user):
-    return getattr(getattr(user, "profile", None), "preferred_language", "en") or "en"
 
 
 def wants_email(member, message):

@@ -34,7 +34,7 @@ class NewsletterList(models.Model):
         help_text=_("Promotional campaigns count towards the limit of two a month per subscriber."),
     )
     mailchimp_audience_id = models.CharField(_("Mailchimp audience ID"), max_length=40, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     panels = [
         FieldPanel("name_en"),
@@ -118,7 +118,7 @@ class Subscription(models.Model):
         NewsletterList, on_delete=models.CASCADE, related_name="subscriptions", verbose_name=_("list")
     )
     active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -233,14 +233,18 @@ class CampaignDelivery(models.Model):
         SKIPPED_CAP = "skipped_cap", _("Skipped by cap")
         SKIPPED = "skipped", _("Skipped: unsubscribed or suppressed")
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="deliveries")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("campaign")
+    )
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
     batch = models.ForeignKey(CampaignBatch, on_delete=models.CASCADE, related_name="deliveries")
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    bounced_at = models.DateTimeField(null=True, blank=True)
-    complained_at = models.DateTimeField(null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
+    )
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("sent at"))
+    bounced_at = models.DateTimeField(null=True, blank=True, verbose_name=_("bounced at"))
+    complained_at = models.DateTimeField(null=True, blank=True, verbose_name=_("complained at"))
+    unsubscribed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("unsubscribed at"))
 
     class Meta:
         constraints = [

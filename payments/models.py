@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .append_only import AppendOnlyQuerySet
+
 CURRENCY = "CNY"
 
 
@@ -61,7 +63,7 @@ class Product(models.Model):
         help_text=_("For banners: where on the site the banner shows."),
     )
     active = models.BooleanField(_("on sale"), default=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     class Meta:
         ordering = ["kind", "sort_order", "price"]
@@ -198,7 +200,7 @@ class EntryKind(models.TextChoices):
     ADJUSTMENT = "adjustment", _("Adjusted by staff")
 
 
-class CreditEntryQuerySet(models.QuerySet):
+class CreditEntryQuerySet(AppendOnlyQuerySet):
     def balance_of(self, user):
         return self.filter(user=user).aggregate(total=Sum("credits"))["total"] or 0
 
@@ -222,11 +224,18 @@ class CreditEntry(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = CreditEntryQuerySet.as_manager()
+    # What erasure and on_delete=SET_NULL may do to a line (payments/append_only.py).
+    ERASABLE = {"user": None, "reason": "", "created_by": None, "order": None, "listing": None}
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -261,7 +270,7 @@ class InvoiceKind(models.TextChoices):
     CREDIT_NOTE = "credit_note", _("Credit note")
 
 
-class InvoiceQuerySet(models.QuerySet):
+class InvoiceQuerySet(AppendOnlyQuerySet):
     def owned_by(self, user):
         return self.filter(buyer=user)
 
@@ -301,7 +310,11 @@ class Invoice(models.Model):
         related_name="credit_notes",
     )
     buyer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="invoices"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="invoices",
+        verbose_name=_("buyer"),
     )
     buyer_name = models.CharField(_("buyer"), max_length=200)
     buyer_tax_id = models.CharField(_("buyer tax ID"), max_length=30, blank=True)
@@ -316,6 +329,8 @@ class Invoice(models.Model):
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
 
     objects = InvoiceQuerySet.as_manager()
+    # What erasure and on_delete=SET_NULL may do to an invoice (payments/append_only.py).
+    ERASABLE = {"buyer": None, "buyer_email": ""}
 
     class Meta:
         ordering = ["-year", "-sequence"]
@@ -413,7 +428,12 @@ class AdBooking(models.Model):
     )
     review_note = models.CharField(_("note to the advertiser"), max_length=500, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 

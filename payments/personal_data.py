@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import Field, Retention, registry, staff_reference
 
-TAX_RECORDS = "Tax law requires invoices and their orders to be kept for the legal retention period"
+TAX_RECORDS = _("Tax law requires invoices and their orders to be kept for the legal retention period")
 
 
 def declare():

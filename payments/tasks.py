@@ -4,6 +4,7 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from accounts.language import language_of
 from core.mail import send_once
 
 from . import notifications, orders
@@ -13,10 +14,6 @@ from .providers.base import ProviderError
 
 logger = logging.getLogger(__name__)
 BATCH = 200
-
-
-def _language(user):
-    return getattr(getattr(user, "profile", None), "preferred_language", "en") or "en"
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -30,7 +27,7 @@ def send_receipt(invoice_pk):
         invoice.buyer.email,
         "payments/email/receipt",
         {"invoice": invoice, "order": invoice.order},
-        _language(invoice.buyer),
+        language_of(invoice.buyer),
         essential=True,
     )
 

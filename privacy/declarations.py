@@ -76,7 +76,9 @@ def declare_personal_data():
             Field("device", "device", _("Making the site work on phones and computers"), erase="delete_row"),
             Field("user", "device", _("Investigating abuse of an account"), erase="delete_row"),
         ],
-        retention=Retention(days=settings.REQUEST_LOG_RETENTION_DAYS, after="created_at"),
+        retention=Retention(
+            days=settings.REQUEST_LOG_RETENTION_DAYS, after="created_at", event=_("the visit")
+        ),
     )
     declare(
         "privacy.ExportRequest",
@@ -119,21 +121,25 @@ def declare_personal_data():
         owner="user",
         fields=[
             Field(
-                "user", "content", EDITOR, erase="keep", keep_reason="Audit trail of staff changes, one year"
+                "user",
+                "content",
+                EDITOR,
+                erase="keep",
+                keep_reason=_("Audit trail of staff changes, one year"),
             ),
             Field(
                 "object_repr",
                 "content",
                 EDITOR,
                 erase="keep",
-                keep_reason="Audit trail of staff changes, one year",
+                keep_reason=_("Audit trail of staff changes, one year"),
             ),
             Field(
                 "change_message",
                 "content",
                 EDITOR,
                 erase="keep",
-                keep_reason="Audit trail of staff changes, one year",
+                keep_reason=_("Audit trail of staff changes, one year"),
             ),
         ],
         retention=Retention(days=365, after="action_time"),
@@ -294,6 +300,7 @@ def declare_personal_data():
     for label in ("wagtailsearch.IndexEntry", "wagtailsearch.SQLiteFTSIndexEntry"):
         exempt(label, "Search index derived from indexed models; erasure re-indexes or removes them")
     exempt("taggit.Tag", "Tag words")
+    exempt("core.TagName", "Chinese names of tags, not names of people")
 
     # --- allauth (accounts declares EmailAddress) -------------------------------------
     declare(

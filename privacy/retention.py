@@ -100,7 +100,9 @@ def apply_declaration(declaration, now=None, batch_size=None, max_batches=None):
             if declaration.retention.action == "anonymise":
                 scrub_rows(declaration, pks, for_user=False, treat_delete_as_blank=True)
             else:
-                batch.delete()
+                # Append-only rows (invoices, ledger lines) refuse delete(); retention
+                # alone may remove them once their period is over.
+                getattr(batch, "purge", batch.delete)()
             done += len(pks)
     remaining = due_rows(declaration, now)[0].count()
     return done, remaining

@@ -3,7 +3,7 @@ from wagtail import blocks
 
 from privacy import consent
 
-from .registry_table import registry_rows, rows_for_display
+from .registry_table import list_separator, registry_rows, rows_for_display
 
 
 class PersonalDataTableBlock(blocks.StructBlock):
@@ -29,6 +29,7 @@ class PersonalDataTableBlock(blocks.StructBlock):
         )
         rows = snapshot if snapshot else registry_rows()
         context["groups"] = rows_for_display(rows, include_staff=bool(value.get("include_staff_data")))
+        context["separator"] = list_separator()
         return context
 
 

@@ -2,11 +2,11 @@
 visible "last updated" date and a public history of every published version."""
 
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import PageLogEntry, Revision
 from wagtail.search import index
@@ -16,6 +16,7 @@ from core.models import BasePage
 
 from .blocks import PolicyBodyBlock
 from .registry_table import registry_rows
+from .versions import KEY_PATTERN, keyed_versions
 
 
 class PolicyPage(RoutablePageMixin, BasePage):
@@ -70,8 +71,30 @@ class PolicyPage(RoutablePageMixin, BasePage):
             .order_by("-timestamp", "-pk")
         )
 
-    def version_url(self, revision_id, request=None):
-        return self.get_url(request) + self.reverse_subpage("version", args=[revision_id])
+    def versions(self):
+        """The public versions, newest first, each with its key (see versions.py);
+        remembered on the page, as the history, the switcher and hreflang ask."""
+        if not hasattr(self, "_versions"):
+            self._versions = keyed_versions(self.published_versions())
+        return self._versions
+
+    def version_url(self, key, request=None):
+        return self.get_url(request) + self.reverse_subpage("version", kwargs={"key": key})
+
+    def has_subview(self, suffix):
+        """Whether this language shows the view at ``suffix``: the history, or a
+        version with that key (the same day in both languages)."""
+        parts = suffix.strip("/").split("/")
+        if parts == ["history"]:
+            return True
+        if len(parts) == 2 and parts[0] == "history":
+            return any(version.key == parts[1] for version in self.versions())
+        return False
+
+    def subview_fallback(self, suffix):
+        """Where the switcher goes when this language lacks the version shown: its
+        history, never a missing page."""
+        return self.reverse_subpage("history").lstrip("/") if suffix.startswith("history/") else ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -81,8 +104,8 @@ class PolicyPage(RoutablePageMixin, BasePage):
     @path("history/", name="history")
     def history(self, request):
         versions = [
-            {"date": entry.timestamp, "url": self.version_url(entry.revision_id, request)}
-            for entry in self.published_versions()
+            {"date": version.timestamp, "url": self.version_url(version.key, request)}
+            for version in self.versions()
         ]
         return TemplateResponse(
             request,
@@ -90,14 +113,24 @@ class PolicyPage(RoutablePageMixin, BasePage):
             {**self.get_context(request), "versions": versions},
         )
 
-    @path("history/<int:revision_id>/", name="version")
-    def version(self, request, revision_id):
-        entry = self.published_versions().filter(revision_id=revision_id).first()
-        revision = Revision.page_revisions.filter(pk=revision_id, object_id=str(self.pk)).first()
-        if entry is None or revision is None:
+    @re_path(rf"^history/(?P<key>{KEY_PATTERN})/$", name="version")
+    def version(self, request, key):
+        found = next((version for version in self.versions() if version.key == key), None)
+        revision = None
+        if found is not None:
+            revision = Revision.page_revisions.filter(pk=found.revision_id, object_id=str(self.pk)).first()
+        if revision is None:
             raise Http404
         old = revision.as_object()
         old.is_old_version = True
         context = self.get_context(request)
-        context.update(page=old, self=old, version_date=entry.timestamp, current_url=self.get_url(request))
+        context.update(page=old, self=old, version_date=found.timestamp, current_url=self.get_url(request))
         return TemplateResponse(request, "privacy_pages/policy_page.html", context)
+
+    @path("history/<int:revision_id>/", name="version_by_revision")
+    def version_by_revision(self, request, revision_id):
+        """Version URLs used to carry revision numbers: send old links on, for good."""
+        found = next((version for version in self.versions() if version.revision_id == revision_id), None)
+        if found is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(self.version_url(found.key, request))

@@ -6,7 +6,7 @@ revision, see PolicyPage) and translated when shown.
 
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from core.personal_data import CATEGORIES, ERASE_LABELS, registry
 
@@ -16,7 +16,8 @@ def _retention_msg(declaration):
     if r is None:
         return None
     after = str(declaration.model._meta.get_field(r.after).verbose_name)
-    return {"days": r.days, "after": after, "action": r.action}
+    event, context = r.event_label(declaration.model)
+    return {"days": r.days, "after": after, "event": str(event), "event_context": context, "action": r.action}
 
 
 def registry_rows():
@@ -74,6 +75,9 @@ def _add(entry, field_name, purpose, erase, keep_reason):
 def retention_text(retention):
     if not retention:
         return gettext("As long as the account exists")
+    if "event" in retention:
+        return _event_retention_text(retention)
+    # Snapshots kept with versions published before retention events existed.
     days, after = retention["days"], gettext(retention["after"])
     if retention["action"] == "anonymise":
         return ngettext(
@@ -85,6 +89,28 @@ def retention_text(retention):
         "days": days,
         "after": after,
     }
+
+
+def _event_retention_text(retention):
+    """ "Deleted 90 days after deletion" / "删除后 90 天清除": the event is its own
+    translatable phrase, never a field name glued to the sentence."""
+    days, context = retention["days"], retention.get("event_context")
+    event = pgettext(context, retention["event"]) if context else gettext(retention["event"])
+    if retention["action"] == "anonymise":
+        return ngettext(
+            "Anonymised %(days)s day after %(event)s", "Anonymised %(days)s days after %(event)s", days
+        ) % {"days": days, "event": event}
+    if days == 0:
+        return gettext("Deleted when it expires")
+    return ngettext("Deleted %(days)s day after %(event)s", "Deleted %(days)s days after %(event)s", days) % {
+        "days": days,
+        "event": event,
+    }
+
+
+def list_separator():
+    """Between the reasons or actions of one table cell ("; ", "；")."""
+    return pgettext("between sentences in a list", "; ")
 
 
 def rows_for_display(rows, include_staff=False):
@@ -99,12 +125,13 @@ def rows_for_display(rows, include_staff=False):
         for action in row["erase"]:
             label = str(ERASE_LABELS.get(action, action))
             if action == "keep" and row.get("keep_reasons"):
-                label = f"{label} ({'; '.join(gettext(r) for r in row['keep_reasons'])})"
+                reasons = list_separator().join(gettext(r) for r in row["keep_reasons"])
+                label = gettext("%(action)s (%(reason)s)") % {"action": label, "reason": reasons}
             erase.append(label)
         group["rows"].append(
             {
                 "model": capfirst(gettext(row["model"])),
-                "fields": ", ".join(gettext(f) for f in row["fields"]),
+                "fields": pgettext("between names in a list", ", ").join(gettext(f) for f in row["fields"]),
                 "purposes": [gettext(p) for p in row["purposes"]],
                 "retention": retention_text(row["retention"]),
                 "erase": erase,

@@ -2,8 +2,9 @@
 
 On PostgreSQL every indexed value goes through ``chinese.index_text`` and every
 plain-text query through ``chinese`` query handling; the index table, ranking
-and filtering stay Wagtail's own. On other databases (SQLite for local runs)
-Wagtail's default database backend is used unchanged.
+and filtering stay Wagtail's own. On SQLite (the embedded default) the same
+handling runs on Wagtail's FTS5 backend (search/backend_sqlite.py); other
+databases get Wagtail's plain database backend.
 
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
 """
@@ -108,8 +109,7 @@ class ChineseQueryMixin:
         if not isinstance(query, PlainText):
             return super().build_tsquery_content(query, config=config, invert=invert)
 
-        terms = chinese.query_terms(chinese.normalise_query(query.query_string))
-        pieces = [piece for term in terms for piece in chinese.split_term(term)]
+        pieces, joined = chinese.query_pieces(query.query_string)
         if not pieces:
             return None
         operator = query.operator
@@ -122,7 +122,6 @@ class ChineseQueryMixin:
             for index, (kind, text) in enumerate(pieces)
         ]
         combined = self._combine(expressions, operator)
-        joined = chinese.joined_pinyin_alternative(terms)
         if joined:
             alternative = Lexeme(joined, invert=invert, prefix=self.LAST_TERM_IS_PREFIX)
             combined = (combined & alternative) if invert else (combined | alternative)
@@ -157,5 +156,27 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     if connection.vendor == "postgresql":
         return ChinesePostgresSearchBackend(params)
     from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
+    from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if isinstance(backend, SQLiteSearchBackend):  # SQLite with FTS5, decided as Wagtail decides
+        from .backend_sqlite import ChineseSQLiteSearchBackend
+
+        return ChineseSQLiteSearchBackend(params)
+    return backend
+
+
+def understands_chinese(backend):
+    """Whether ``backend`` finds Chinese words inside runs of characters and places by
+    toneless pinyin: ours on PostgreSQL and SQLite, and Elasticsearch/OpenSearch with
+    the analyzers of search/backends_config.py. The search page only promises what
+    the active backend does."""
+    if isinstance(backend, ChinesePostgresSearchBackend):
+        return True
+    if connection.vendor == "sqlite":  # the SQLite backend can only be imported there
+        from .backend_sqlite import ChineseSQLiteSearchBackend
+
+        if isinstance(backend, ChineseSQLiteSearchBackend):
+            return True
+    analysis = getattr(backend, "settings", {}).get("settings", {}).get("analysis", {})
+    return "longtang_pinyin" in analysis.get("filter", {})

@@ -144,6 +144,15 @@ def query_terms(query):
     return [t for t in TERM_SEPARATORS.split(query) if t][:MAX_QUERY_TERMS]
 
 
+def query_pieces(query_string):
+    """What a visitor typed → ``(pieces, joined)``: the ``split_term`` pieces of
+    every term, and the joined-pinyin alternative (or None). Both search
+    backends build their queries from these."""
+    terms = query_terms(normalise_query(query_string))
+    pieces = [piece for term in terms for piece in split_term(term)]
+    return pieces, joined_pinyin_alternative(terms)
+
+
 def joined_pinyin_alternative(terms):
     """ "xin tian di" → "xintiandi": Latin words typed apart may be one place name."""
     lowered = [t.lower() for t in terms]

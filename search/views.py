@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 
 from classifieds.models import Kind, Listing
@@ -23,6 +24,7 @@ from directory.models import Review, VenuePage
 from events.models import EventPage
 
 from . import chinese
+from .backend import understands_chinese
 from .highlight import snippet
 
 MAX_QUERY_LENGTH = 200
@@ -250,6 +252,7 @@ def search(request):
             "filters": filters,
             "capped": result_type in results and results[result_type].capped,
             "count_limit": COUNT_LIMIT,
+            "understands_chinese": understands_chinese(get_search_backend()),
         },
     )
 

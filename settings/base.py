@@ -175,6 +175,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own date formats where Django's read oddly (core/formats/zh_Hans/formats.py).
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -242,6 +244,9 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# "Translate" creates the other language's page as a draft; it goes live only when a
+# translator publishes it in the translation editor (core/translation.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,10 @@
 """Test settings: fast hasher, plain static storage, mail kept in memory."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
+from .env import redis_db_url
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -25,6 +28,11 @@ CACHES = {
     "cookie_consent": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "consent"},
 }
 COOKIE_CONSENT_CACHE_BACKEND = "cookie_consent"
+# pytest-xdist workers (gw0, gw1 …) each get their own Redis cache database, so one
+# worker emptying its cache between tests never touches another's.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405
+    CACHES["default"]["LOCATION"] = redis_db_url(REDIS_URL, 8 + int(_XDIST_WORKER[2:]) % 8)  # noqa: F405
 # The demo seller and bank account, as in development.
 PAYMENTS_SELLER = with_demo(PAYMENTS_SELLER, DEMO_PAYMENTS_SELLER)  # noqa: F405
 PAYMENTS_BANK_ACCOUNT = with_demo(PAYMENTS_BANK_ACCOUNT, DEMO_PAYMENTS_BANK_ACCOUNT)  # noqa: F405

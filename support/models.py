@@ -133,13 +133,18 @@ class Ticket(models.Model):
 class TicketMessage(models.Model):
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
     )
     from_staff = models.BooleanField(default=False)
     # A note between staff: never shown to the person who asked.
     is_internal = models.BooleanField(_("internal note"), default=False)
     body = models.TextField(_("message"), max_length=BODY_MAX_LENGTH)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -155,7 +160,12 @@ class TicketStatusChange(models.Model):
     old_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
     new_status = models.CharField(max_length=10, choices=Status.choices)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
     )
     created_at = models.DateTimeField(default=timezone.now)
 

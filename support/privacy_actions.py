@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from accounts.language import language_of
 from accounts.views import deactivate_and_scrub
 from privacy.models import ExportRequest
 from privacy.tasks import build_export
@@ -40,7 +41,7 @@ def _note_and_resolve(ticket, staff, text):
 def send_data_copy(request, pk):
     ticket = _privacy_ticket(pk, PrivacyRequestType.ACCESS)
     member = ticket.requester
-    language = getattr(getattr(member, "profile", None), "preferred_language", "en") or "en"
+    language = language_of(member)
     with transaction.atomic():
         export = ExportRequest.objects.create(user=member, language=language)
         _note_and_resolve(

@@ -2,14 +2,14 @@
 
 from celery import shared_task
 
+from accounts.language import language_of
 from core.mail import send_once
 
 from .models import TicketMessage
 
 
-def language_of(ticket):
-    profile = getattr(ticket.requester, "profile", None) if ticket.requester_id else None
-    return getattr(profile, "preferred_language", "") or "en"
+def ticket_language(ticket):
+    return language_of(ticket.requester if ticket.requester_id else None)
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -36,6 +36,6 @@ def email_staff_reply(message_pk):
             "name": ticket.name,
             "member": ticket.requester_id is not None,
         },
-        language_of(ticket),
+        ticket_language(ticket),
         essential=True,  # the answer the person asked for (privacy requests among them)
     )

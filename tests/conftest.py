@@ -24,6 +24,18 @@ def reset_language():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no rate-limit counts, cached pages or
+    fragments left by the one before (settings/test.py gives each xdist worker its
+    own Redis database, so this never empties another worker's)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -61,7 +61,7 @@ def footer_links(context):
         page = block.value.get("page")
         if page is None:
             continue
-        target = localized.get(keys.get(page.pk)) or (page if page.live else None)
+        target = localized.get(keys.get(page.pk))  # untranslated pages stay out of the other language
         if target is None:
             continue
         links.append({"url": target.get_url(request), "label": block.value.get("label") or target.title})

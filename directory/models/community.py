@@ -39,13 +39,23 @@ class Review(index.Indexed, models.Model):
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     text = models.TextField(_("review"), max_length=3000)
+    # Guessed from the text on every save (see save()); readers of the other
+    # locale see a label and screen readers the right language.
+    language = models.CharField(
+        _("language of the review"), max_length=10, choices=settings.LANGUAGES, default="en", editable=False
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("moderated by"),
     )
     removal_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
     owner_reply = models.TextField(_("reply from the venue"), max_length=2000, blank=True)
@@ -71,6 +81,18 @@ class Review(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.rating}★ {self.venue.title} ({self.author})"
 
+    def save(self, *args, **kwargs):
+        """Members do not say which language they wrote in: any Chinese character
+        makes the review Chinese. Saves that leave the text alone keep it."""
+        from core.content_language import detect
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "text" in update_fields:
+            self.language = detect(self.text)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "language"}
+        super().save(*args, **kwargs)
+
     @classmethod
     def get_indexed_objects(cls):
         # Only published reviews are ever in the search index.
@@ -82,7 +104,7 @@ class ReviewReport(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_reports"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -120,7 +142,12 @@ class OwnershipClaim(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decision_note = models.CharField(_("note to the claimant"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -150,7 +177,9 @@ class ReviewPhoto(models.Model):
     the review is published."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=review_photo_upload_to, width_field="width", height_field="height")
+    image = models.ImageField(
+        upload_to=review_photo_upload_to, width_field="width", height_field="height", verbose_name=_("image")
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -182,7 +211,12 @@ class VenueEditProposal(models.Model):
     note = models.CharField(_("note to the editors"), max_length=500, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decision_note = models.CharField(_("note to the owner"), max_length=500, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, District, MetroStation, latitude_field, longitude_field
+from core.tags import attach_names
 from home.blocks import BodyBlock
 
 from .. import hours
@@ -164,6 +165,8 @@ class VenuePage(BasePage):
         index.SearchField("body"),
         # District names in both languages; Chinese ones are also indexed as pinyin.
         index.RelatedFields("district", [index.SearchField("name_en"), index.SearchField("name_zh")]),
+        # The nearest metro station too: people look for "near Xintiandi".
+        index.RelatedFields("station", [index.SearchField("name_en"), index.SearchField("name_zh")]),
         index.FilterField("district"),
     ]
     override_translatable_fields = BasePage.override_translatable_fields + [
@@ -221,6 +224,7 @@ class VenuePage(BasePage):
         owners = OwnershipClaim.objects.filter(
             venue__translation_key=self.translation_key, status=OwnershipClaim.Status.APPROVED
         )
+        context["venue_tags"] = attach_names(self.tags.all())
         context["has_verified_owner"] = owners.exists()
         context["is_verified_owner"] = (
             request.user.is_authenticated and owners.filter(claimant=request.user).exists()

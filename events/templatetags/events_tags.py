@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from ..dates import format_span
 from ..jsonld import event_jsonld as build_event_jsonld
-from ..listing import not_restricted
+from ..listing import not_restricted, shown_in
 from ..models import EventOccurrence
 
 register = template.Library()
@@ -21,16 +21,17 @@ def event_jsonld(context, page, venue, occurrence):
 
 @register.inclusion_tag("events/venue_events.html", takes_context=True)
 def venue_upcoming_events(context, venue):
-    """The next events at a venue, in the venue page's language (for directory)."""
+    """The next events at a venue, each once, in the venue page's language when
+    translated, else in the language they were written in (for directory)."""
     occurrences = list(
         EventOccurrence.objects.filter(
+            shown_in(venue.locale_id),
             page__live=True,
-            page__locale_id=venue.locale_id,
             page__venue__translation_key=venue.translation_key,
             end__gt=timezone.now(),
         )
         .exclude(not_restricted())
-        .select_related("page")
+        .select_related("page", "page__locale")
         .order_by("start", "pk")[:VENUE_EVENTS_LIMIT]
     )
     for occurrence in occurrences:

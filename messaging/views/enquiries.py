@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from classifieds.models import Kind, Listing
 from directory.models import VenuePage
+from directory.names import attach_item_titles
 
 from .. import enquiries, limits, queries, services
 from ..documents import CONTENT_TYPES
@@ -80,7 +81,8 @@ def apply(request, pk):
 def enquiry_list(request):
     paginator = Paginator(queries.enquiries_of(request.user), 20)
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, "messaging/enquiries.html", {"page_obj": page, "enquiries": page.object_list})
+    enquiries = attach_item_titles(page.object_list)  # venue names in the reader's language
+    return render(request, "messaging/enquiries.html", {"page_obj": page, "enquiries": enquiries})
 
 
 @login_required

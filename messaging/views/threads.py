@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from classifieds.models import Kind, Listing
+from directory.names import attach_item_titles
 
 from .. import limits, queries, services
 from ..forms import MessageForm
@@ -60,7 +61,7 @@ def thread_context(request, member, form):
         "member": member,
         "other": other,
         "thread_messages": queries.thread_messages(thread, request.user),
-        "enquiries": list(thread.enquiries.order_by("created_at")),
+        "enquiries": attach_item_titles(thread.enquiries.select_related("venue").order_by("created_at")),
         "i_blocked": request.user.pk in blocks,
         "they_blocked": other is not None and other.pk in blocks,
         "can_write": can_write,

@@ -34,7 +34,7 @@ def test_sign_up_verify_fill_profile_in_chinese_and_log_in_by_email(page, live_s
 
     page.get_by_role("navigation", name="Language").get_by_role("link", name="简体中文").click()
     page.wait_for_url(re.compile(r".*/zh-hans/accounts/my-posts/$"))
-    page.get_by_role("navigation", name="账户").get_by_role("link", name="设置").click()
+    page.get_by_role("navigation", name="账号").get_by_role("link", name="设置").click()
     page.wait_for_url(re.compile(r".*/zh-hans/accounts/profile/$"))
     page.fill("input[name=display_name]", "小李")
     page.fill("textarea[name=bio]", "住在静安，喜欢骑车。")

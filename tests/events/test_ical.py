@@ -129,7 +129,8 @@ def test_feeds_for_the_whole_calendar_and_per_category(client, calendar):
         chinese = parse(client.get("/zh-hans/events/ical/"))
     assert sorted(str(e["SUMMARY"]) for e in events_of(whole)) == ["Book Talk", "Jazz Night", "Last Week"]
     assert [str(e["SUMMARY"]) for e in events_of(talks)] == ["Book Talk"]
-    assert [str(e["SUMMARY"]) for e in events_of(chinese)] == ["爵士之夜"]
+    # Each event once: the Chinese page when translated, else the English one.
+    assert sorted(str(e["SUMMARY"]) for e in events_of(chinese)) == ["Book Talk", "Last Week", "爵士之夜"]
     uids = [str(e["UID"]) for e in events_of(whole)]
     assert len(set(uids)) == len(uids)
     assert str(whole["X-WR-CALNAME"]) == "Events"

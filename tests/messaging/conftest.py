@@ -1,17 +1,9 @@
 import pytest
-from django.core.cache import cache
 
 from messaging.models import Enquiry
 from privacy.storage import PrivateFileSystemStorage
 from tests.factories.classifieds import ListingFactory
 from tests.factories.users import UserFactory, verified_user
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -12,13 +12,6 @@ SIGNING_KEY = "test-webhook-signing-key"  # settings/test.py: ANYMAIL["MAILGUN_W
 WEBHOOK_URL = "/anymail/mailgun/tracking/"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def member(db):
     return verified_user(username="lin", email="lin@example.com")

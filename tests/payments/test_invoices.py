@@ -43,6 +43,28 @@ def test_an_issued_invoice_cannot_be_changed():
         invoice.save()
     with pytest.raises(ValidationError):
         invoice.delete()
+    with pytest.raises(ValidationError):
+        Invoice.objects.filter(pk=invoice.pk).update(total=Decimal("1.00"))
+    with pytest.raises(ValidationError):
+        Invoice.objects.filter(pk=invoice.pk).delete()
+    assert Invoice.objects.get(pk=invoice.pk).total == order.amount
+
+
+def test_only_retention_removes_invoices_past_their_legal_period(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.personal_data import registry
+    from privacy.retention import apply_declaration
+
+    order = OrderFactory()
+    orders.mark_paid(order)
+    invoice = Invoice.objects.get(order=order)
+    later = invoice.issued_at + timedelta(days=settings.PAYMENTS_INVOICE_RETENTION_DAYS + 1)
+    assert apply_declaration(registry.get(Invoice), now=timezone.now()) == (0, 0)
+    assert apply_declaration(registry.get(Invoice), now=later) == (1, 0)
+    assert not Invoice.objects.filter(pk=invoice.pk).exists()
 
 
 def test_a_refund_reverses_the_credits_and_issues_a_credit_note():

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from payments import ledger, orders
 from payments.models import CreditEntry, EntryKind
@@ -40,6 +40,32 @@ def test_entries_cannot_be_changed_or_deleted():
     with pytest.raises(ValidationError):
         entry.delete()
     assert ledger.balance(buyer) == 5
+
+
+def test_the_orm_shortcuts_cannot_change_or_delete_entries_either():
+    buyer = UserFactory()
+    paid_credits(buyer)
+    entries = CreditEntry.objects.filter(user=buyer)
+    with pytest.raises(ValidationError):
+        entries.update(credits=500)
+    with pytest.raises(ValidationError):
+        entries.update(reason="rewritten")  # only blanking is erasure
+    with pytest.raises(ValidationError):
+        entries.delete()
+    entry = entries.get()
+    entry.credits = 500
+    with pytest.raises(ValidationError), transaction.atomic():  # bulk_update runs in its own block
+        CreditEntry.objects.bulk_update([entry], ["credits"])
+    assert ledger.balance(buyer) == 5
+
+
+def test_erasing_the_member_still_unlinks_their_entries():
+    buyer = UserFactory()
+    paid_credits(buyer)
+    entry = CreditEntry.objects.get(user=buyer)
+    buyer.delete()  # on_delete=SET_NULL goes through update()
+    entry = CreditEntry.objects.get(pk=entry.pk)
+    assert entry.user_id is None and entry.credits == 5
 
 
 def test_spending_for_a_job_takes_one_credit_and_only_once_per_listing():

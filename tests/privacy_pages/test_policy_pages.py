@@ -115,11 +115,27 @@ def test_every_published_version_is_kept_and_viewable(client, home_page):
         "Published on Jan. 10, 2026, 10 a.m.",
     ]
     old = soup(client.get(entries[1]["href"]))
-    assert entries[1]["href"] == f"/en/privacy-policy/history/{first}/"
+    assert entries[1]["href"] == "/en/privacy-policy/history/2026-01-10/"
     assert "17 days" in old.get_text()
     assert "You are reading the version published on Jan. 10, 2026." in old.get_text()
     assert old.select_one(".policy-updated time").get_text() == "Jan. 10, 2026"
     assert old.find("a", string="Read the current version")["href"] == "/en/privacy-policy/"
+    # Links from before versions were named by date (revision numbers) still work.
+    moved = client.get(f"/en/privacy-policy/history/{first}/")
+    assert moved.status_code == 301
+    assert moved["Location"] == "/en/privacy-policy/history/2026-01-10/"
+
+
+def test_versions_published_the_same_day_each_have_their_own_address(client, home_page):
+    with freeze_time("2026-03-01 01:00:00"):
+        page = make_policy(introduction="Morning wording.")
+    with freeze_time("2026-03-01 09:00:00"):
+        page.introduction = "Afternoon wording."
+        page.save_revision().publish()
+    links = [a["href"] for a in soup(client.get("/en/privacy-policy/history/")).select("ol li a")]
+    assert links == ["/en/privacy-policy/history/2026-03-01-2/", "/en/privacy-policy/history/2026-03-01/"]
+    assert "Morning wording." in soup(client.get(links[1])).get_text()
+    assert "Afternoon wording." in soup(client.get(links[0])).get_text()
 
 
 def test_drafts_and_other_pages_revisions_are_not_public(client, home_page):
@@ -131,6 +147,7 @@ def test_drafts_and_other_pages_revisions_are_not_public(client, home_page):
     assert client.get("/en/privacy-policy/history/999999/").status_code == 404
     assert client.get("/en/privacy-policy/history/abc/").status_code == 404
     assert client.get("/en/privacy-policy/history/-1/").status_code == 404
+    assert client.get("/en/privacy-policy/history/1999-01-01/").status_code == 404
 
 
 def test_unpublished_revision_content_never_leaks_into_history(client, home_page):
@@ -138,7 +155,7 @@ def test_unpublished_revision_content_never_leaks_into_history(client, home_page
     page.introduction = "Secret draft wording."
     page.save_revision()
     html = client.get("/en/privacy-policy/history/").content.decode()
-    for href in re.findall(r'href="(/en/privacy-policy/history/\d+/)"', html):
+    for href in re.findall(r'href="(/en/privacy-policy/history/[\d-]+/)"', html):
         assert "Secret draft wording." not in client.get(href).content.decode()
 
 
@@ -149,7 +166,7 @@ def test_the_what_we_collect_table_is_generated_from_the_registry(client, home_p
     assert "Device and usage logs" in text
     assert "Request log entries" in text
     assert "network (truncated IP address)" in text
-    assert "Deleted 90 days after time" in text
+    assert "Deleted 90 days after the visit" in text
     # Staff-only data (the admin's own preferences) is left out of the public table.
     assert "The admin's colour theme for editors" not in text
     # Members start reviews too (events they send in): that is listed.
@@ -176,7 +193,9 @@ def test_a_new_declaration_appears_on_the_current_policy_but_not_on_old_versions
         registry.declare(Pet, owner="owner", fields=[Field("pet_name", "identity", "Greeting your pet")])
         current = client.get("/en/privacy-policy/").content.decode()
         assert "Pet records" in current and "pet&#x27;s name" in current
-        old = client.get(f"/en/privacy-policy/history/{page.live_revision_id}/").content.decode()
+        old = client.get(f"/en/privacy-policy/history/{page.live_revision_id}/", follow=True)
+        assert old.status_code == 200
+        old = old.content.decode()
         assert "Pet records" not in old
 
 

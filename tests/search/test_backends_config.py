@@ -9,12 +9,17 @@ def test_without_a_search_url_the_database_backend_is_used():
     assert search_backends("") == {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
 
 
-def test_the_project_uses_the_chinese_aware_database_backend(settings):
+def test_the_project_uses_the_chinese_aware_backend_of_its_database(settings):
+    from django.db import connection
     from wagtail.search.backends import get_search_backend
 
     from search.backend import ChinesePostgresSearchBackend
 
-    assert isinstance(get_search_backend(), ChinesePostgresSearchBackend)
+    if connection.vendor == "sqlite":
+        from search.backend_sqlite import ChineseSQLiteSearchBackend as expected
+    else:
+        expected = ChinesePostgresSearchBackend
+    assert isinstance(get_search_backend(), expected)
 
 
 @pytest.mark.parametrize(

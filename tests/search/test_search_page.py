@@ -98,3 +98,13 @@ def test_signed_in_members_also_find_personals(client, db):
 
 def test_unknown_result_type_falls_back_to_pages(client, demo_site):
     assert client.get("/en/search/", {"q": "lane", "type": "<script>"}).status_code == 200
+
+
+def test_the_hint_promises_pinyin_only_when_the_backend_understands_it(client, settings):
+    def hint():
+        page = BeautifulSoup(client.get("/en/search/").content.decode(), "html.parser")
+        return page.select_one("#search-hint").get_text()
+
+    assert "xin tian di" in hint()
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database.fallback"}}
+    assert "pinyin" not in hint() and "whole words" in hint()

@@ -1,20 +1,12 @@
 """Suggestions for the search box (JSON), found as the visitor types."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.factories.classifieds import ListingFactory, personal
 from tests.factories.directory import make_venue
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def suggest(client, query, language="en", address="10.0.0.1"):

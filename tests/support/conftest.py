@@ -1,14 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from tests.factories.users import UserFactory
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
