@@ -7,12 +7,15 @@ reader's own language ("In Chinese" / "英文") whenever it is not in the langua
 the page, and its own text sits in an element whose ``lang`` names its language.
 """
 
+import re
+
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
-from search.chinese import has_chinese
-
 CHINESE, ENGLISH = "zh-hans", "en"
+# CJK unified ideographs (with extension A and the compatibility block): what search
+# (search/chinese.py) treats as Chinese text too.
+CJK_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 LABELS = {
     ENGLISH: _("In English"),
@@ -24,7 +27,7 @@ def detect(text):
     """A cheap guess for text without a declared language: any Chinese character
     makes it Chinese (a Chinese review often quotes English dish names, rarely
     the other way round)."""
-    return CHINESE if has_chinese(text) else ENGLISH
+    return CHINESE if CJK_CHARACTER.search(text or "") else ENGLISH
 
 
 def primary(code):

@@ -76,7 +76,7 @@ def test_bad_profile_input_is_refused_with_a_clear_message_and_changes_nothing(
 
 def test_errors_are_shown_in_chinese_in_the_chinese_ui(member_client):
     response = member_client.post("/zh-hans/accounts/profile/", {**VALID, "phone": "12345"})
-    assert "请输入有效的电话号码" in errors(response)
+    assert "请输入有效的手机号码" in errors(response)
 
 
 def test_changing_the_phone_number_drops_its_verification(member_client, member):

@@ -180,7 +180,7 @@ def test_the_chinese_privacy_policy_table_is_all_chinese(client, policies):
     table = soup(client.get("/zh-hans/privacy-policy/")).select_one(".personal-data-table")
     text = table.get_text(" ")
     assert latin_words(text) == []
-    assert "删除后 90 天清除" in text  # a listing, counted from its deletion
+    assert "删除后 90 天删除" in text  # a listing, counted from its deletion
     assert "保留（记录经手的工作人员）" in text
     english = soup(client.get("/en/privacy-policy/")).select_one(".personal-data-table").get_text(" ")
     assert "Deleted 90 days after deletion" in english
