@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from tests.search.test_chinese_search import titles
 
@@ -29,9 +30,11 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """`load_demo_content` once for the module, rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo_content` once for the module, rolled back after it; its images go
+    to a temporary folder, as every other test's uploads do."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo_content", stdout=StringIO())
         yield
         transaction.set_rollback(True)
