@@ -4,15 +4,10 @@ from django.http import HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
 
-from .language import language_of, language_of_address, remember_signup_language, supported
+from .language import language_of, language_of_address, preferred_language, remember_signup_language
 
 # Links allauth puts in its emails, made before the email's language is known.
 EMAIL_LINKS = ("activate_url", "password_reset_url", "signup_url")
-
-
-def preferred_language(user):
-    profile = getattr(user, "profile", None)
-    return supported(getattr(profile, "preferred_language", ""))
 
 
 def set_language_cookie(response, language):

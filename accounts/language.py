@@ -21,11 +21,16 @@ def supported(language):
         return None
 
 
+def preferred_language(user):
+    """The language ``user`` chose (or signed up in), or None."""
+    profile = getattr(user, "profile", None) if user is not None else None
+    return supported(getattr(profile, "preferred_language", ""))
+
+
 def language_of(user, default=None):
     """The language to speak to ``user`` in: their preferred language, else
     ``default`` (the site's default language when not given)."""
-    profile = getattr(user, "profile", None) if user is not None else None
-    return supported(getattr(profile, "preferred_language", "")) or default or settings.LANGUAGE_CODE
+    return preferred_language(user) or default or settings.LANGUAGE_CODE
 
 
 def language_of_address(email, default=None):
