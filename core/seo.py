@@ -1,6 +1,8 @@
 """What search engines and link previews read: canonical URL, alternates in other
 languages (only translations that exist), and OpenGraph / Twitter card data."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
@@ -73,6 +75,12 @@ def seo_data(request, page=None):
     x_default = by_code.get(settings.LANGUAGE_CODE) or (alternates[0][1] if alternates else None)
 
     canonical = request.build_absolute_uri(request.path)
+    own_url = page.get_url(request) if is_page else None
+    if own_url and not request.path.startswith(urlsplit(own_url).path):
+        # A page shown under another address (an event not translated yet, shown
+        # under the reader's calendar: events.EventIndexPage.guest_event): its own
+        # address is the canonical one.
+        canonical = page.get_full_url(request) or canonical
     number = request.GET.get("page", "")
     if number.isdigit() and 1 < int(number) < 100_000:
         canonical = f"{canonical}?page={int(number)}"

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -64,6 +65,38 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """Every calendar view (today, this weekend, a date, a month) exists in each
         language at the same path, so the switcher and hreflang keep it."""
         return True
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            guest = self.guest_event(path_components[0]) if path_components else None
+            if guest is None:
+                raise
+            return guest.route(request, path_components[1:])
+
+    def guest_event(self, slug):
+        """An event written in another language and not translated into this
+        calendar's, served at this calendar's address: a reader of the English
+        calendar who opens an event a member sent in Chinese keeps the English
+        interface (the event's text stays Chinese, labelled; its canonical URL is
+        its own). None when there is no such event."""
+        candidates = (
+            EventPage.objects.live()
+            .public()
+            .filter(slug=slug, depth=self.depth + 1)
+            .exclude(locale_id=self.locale_id)
+            .select_related("locale")
+        )
+        for event in candidates:
+            if event.get_parent().translation_key != self.translation_key:
+                continue
+            translated = EventPage.objects.live().filter(
+                translation_key=event.translation_key, locale_id=self.locale_id
+            )
+            if not translated.exists():
+                return event
+        return None
 
     @path("")
     def upcoming(self, request):

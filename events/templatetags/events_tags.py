@@ -1,5 +1,5 @@
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ..dates import format_span
 from ..jsonld import event_jsonld as build_event_jsonld
@@ -8,6 +8,20 @@ from ..models import EventOccurrence
 
 register = template.Library()
 VENUE_EVENTS_LIMIT = 5
+
+
+@register.simple_tag(takes_context=True)
+def event_url(context, event):
+    """``{% event_url event %}``: the event's address for this reader. An event in
+    the reader's language links to itself; one written in the other language (and
+    not translated) is opened under the reader's calendar, so the interface stays in
+    their language (``EventIndexPage.guest_event``)."""
+    url = event.get_url(context.get("request"))
+    own, reader = f"/{event.locale.language_code}/", f"/{translation.get_language()}/"
+    # Both calendars share their path below the language prefix (slugs are synchronised).
+    if url and own != reader and own in url:
+        return url.replace(own, reader, 1)
+    return url
 
 
 @register.simple_tag(takes_context=True)

@@ -48,7 +48,7 @@ def test_the_english_calendar_lists_a_chinese_only_event_labelled(client, events
     assert list(listed) == ["Jazz Night", "Quiz Night", "屋顶爵士"]  # each event once, by date
     chinese = listed["屋顶爵士"]
     assert chinese.select_one("h3 a")["lang"] == "zh-Hans"
-    assert chinese.select_one("h3 a")["href"] == "/zh-hans/events/rooftop-jazz-zh/"
+    assert chinese.select_one("h3 a")["href"] == "/en/events/rooftop-jazz-zh/"  # under the reader's calendar
     assert chinese.select_one(".content-language").get_text() == "In Chinese"
     assert listed["Jazz Night"].select_one(".content-language") is None
     assert listed["Jazz Night"].select_one("h3 a")["lang"] == "en"
@@ -138,3 +138,19 @@ def test_events_of_the_other_language_cost_no_extra_query(client, calendar, chin
         make_event(calendar, f"Gig {n}", sh(2026, 3, 4, 19, n), zh=f"演出{n}")
         make_event(chinese_calendar, f"讲座{n}", sh(2026, 3, 5, 19, n), slug=f"talk-zh-{n}")
     assert count_queries(client, url) == one_language
+
+
+def test_a_chinese_only_event_opens_in_the_english_interface(client, events):
+    response = client.get("/en/events/rooftop-jazz-zh/")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert page.html["lang"] == "en"
+    assert "屋顶爵士" in page.select_one("h1").get_text()
+    assert page.select_one('link[rel="canonical"]')["href"].endswith("/zh-hans/events/rooftop-jazz-zh/")
+
+
+def test_an_event_translated_into_the_readers_language_is_not_served_as_a_guest(client, events):
+    chinese_slug = events["both"].get_translation(Locale.objects.get(language_code="zh-hans")).slug
+    if chinese_slug != events["both"].slug:
+        assert client.get(f"/en/events/{chinese_slug}/").status_code == 404
+    assert client.get("/en/events/no-such-event/").status_code == 404
