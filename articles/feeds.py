@@ -7,6 +7,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from core.machine_text import html_description, plain_text
+
 FEED_SIZE = 30
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -24,22 +26,24 @@ class ArticleFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return _("%(guide)s · Longtang") % {"guide": self.index_page.title}
+        return plain_text(_("%(guide)s · Longtang") % {"guide": self.index_page.title})
 
     def link(self):
         return self.index_page.get_url(self.request)
 
     def description(self):
-        return self.index_page.introduction or _("The newest articles of the city guide.")
+        return plain_text(self.index_page.introduction or _("The newest articles of the city guide."))
 
     def items(self):
         return self.index_page.articles()[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        # Readers may show a title as HTML: editors' text stays text.
+        return plain_text(item.title)
 
     def item_description(self, item):
-        return item.standfirst
+        # RSS descriptions are HTML: the standfirst escaped, never its markup.
+        return html_description(item.standfirst)
 
     def item_link(self, item):
         return item.get_url(self.request)
@@ -51,4 +55,4 @@ class ArticleFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [item.topic.name] if item.topic else []
+        return [plain_text(item.topic.name)] if item.topic else []

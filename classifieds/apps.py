@@ -11,8 +11,14 @@ class ClassifiedsConfig(AppConfig):
 
         from accounts.dashboard import Section, dashboard, public_profile
         from core.personal_data import Field, Retention, registry, staff_reference
+        from payments.fulfilment import Fulfilment
+        from payments.fulfilment import register as sell
+        from payments.models import ProductKind
 
-        from . import receivers  # noqa: F401 - photo files follow their rows
+        from . import (
+            featuring,
+            receivers,  # noqa: F401 - photo files follow their rows
+        )
         from .models import AbuseReport, Listing, ListingPhoto, SavedSearch, SavedSearchAlert
 
         registry.declare(
@@ -122,4 +128,16 @@ class ClassifiedsConfig(AppConfig):
                 get_items=published_listings,
                 order=10,
             )
+        )
+
+        # Payments sells featured runs; delivering them is this app's job.
+        sell(
+            ProductKind.FEATURED,
+            Fulfilment(
+                fulfil=featuring.extend,
+                refund=featuring.shorten,
+                targets=featuring.featurable_listings,
+                target_label=_("Listing to feature"),
+                target_error=_("Choose one of your published listings."),
+            ),
         )

@@ -3,6 +3,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.machine_text import html_description, plain_text
+
 from .models import Kind, Listing
 
 FEED_SIZE = 50
@@ -30,10 +32,12 @@ class KindFeed(Feed):
         return Listing.objects.visible().filter(kind=kind).order_by("-bumped_at")[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        # Readers may show a title as HTML: members' text must never become markup.
+        return plain_text(item.title)
 
     def item_description(self, item):
-        return item.description[:500]
+        # RSS descriptions are HTML: the listing's text, escaped, never its markup.
+        return html_description(item.description, limit=500)
 
     def item_pubdate(self, item):
         return item.bumped_at

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -70,3 +72,9 @@ def sync_translated_pages_url():
             name="longtang_sync_translated_pages",
         )
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def longtang_admin_css():
+    """The admin screens' own styles, from a file rather than style attributes."""
+    return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin.css"))

@@ -6,6 +6,7 @@ skipped dates as EXDATE. The UID comes from the page's translation key, so it st
 the same across edits and across the English and Chinese pages of an event.
 """
 
+import unicodedata
 from datetime import UTC, datetime, time
 
 from django.utils import timezone
@@ -16,6 +17,14 @@ from .dates import SHANGHAI
 from .recurrence import exception_dates, local_bounds, rule_parts
 
 UID_DOMAIN = "events.longtang"
+
+
+def text(value):
+    """A TEXT value for the icalendar library, which escapes commas, semicolons,
+    backslashes and line breaks itself. RFC 5545 allows no other control
+    characters, so those are dropped rather than passed to calendar apps."""
+    value = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in value if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
 def uid(page):
@@ -43,16 +52,16 @@ def event_component(request, page, venues):
     else:
         event.add("dtstart", start)
         event.add("dtend", end)
-    event.add("summary", page.title)
+    event.add("summary", text(page.title))
     url = page.get_full_url(request)
     if url:
         event.add("url", url)
     description = "\n\n".join(part for part in (page.introduction, url) if part)
     if description:
-        event.add("description", description)
+        event.add("description", text(description))
     where = location_text(page, listing.venue_for(page, venues))
     if where:
-        event.add("location", where)
+        event.add("location", text(where))
     event.add("categories", [str(page.get_category_display())])
     rule = rule_parts(page)
     if rule:
@@ -79,7 +88,7 @@ def calendar(request, pages, name, venues):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", text(name))
     cal.add("x-wr-timezone", "Asia/Shanghai")
     for page in pages:
         cal.add_component(event_component(request, page, venues))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.images import cleaned_photo, encode_webp
 from core.validators import validate_single_line
 
+from . import fulfilment
 from .banners import POSITION_TAKEN, position_taken
 from .models import ProductKind
 from .providers import available_methods
@@ -41,14 +42,15 @@ class CheckoutForm(forms.Form):
         self.fields["method"].choices = [(p.method, p.label) for p in available_methods()]
         if len(self.fields["method"].choices) == 1:
             self.fields["method"].initial = self.fields["method"].choices[0][0]
-        if product.kind == ProductKind.FEATURED:
-            from classifieds.models import Listing
-
+        delivery = fulfilment.handler_for(product.kind)
+        if delivery is not None and delivery.targets is not None:
+            # What the purchase is for (the listing to feature), offered by the app
+            # that delivers it; stored in ``Order.listing``.
             self.fields["listing"] = forms.ModelChoiceField(
-                label=_("Listing to feature"),
-                queryset=Listing.objects.owned_by(user).visible().order_by("-bumped_at"),
+                label=delivery.target_label,
+                queryset=delivery.targets(user),
                 empty_label=None,
-                error_messages={"invalid_choice": _("Choose one of your published listings.")},
+                error_messages={"invalid_choice": delivery.target_error},
             )
         if product.kind == ProductKind.AD_SLOT:
             self.fields["starts_on"] = forms.DateField(

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import invoices, ledger
+from . import fulfilment, invoices, ledger
 from .models import AdStatus, Order, OrderStatus, PaymentMethod, ProductKind
 
 logger = logging.getLogger(__name__)
@@ -82,13 +82,6 @@ def fulfil(order):
     kind = order.product.kind
     if kind == ProductKind.JOB_CREDITS:
         ledger.add_purchase(order)
-    elif kind == ProductKind.FEATURED and order.listing_id:
-        from classifieds.models import Listing
-
-        listing = Listing.objects.select_for_update().get(pk=order.listing_id)
-        start = max(timezone.now(), listing.featured_until or timezone.now())
-        listing.featured_until = start + timedelta(days=order.product.days)
-        listing.save(update_fields=["featured_until"])
     elif kind == ProductKind.AD_SLOT:
         booking = getattr(order, "ad", None)
         if booking and booking.status == AdStatus.CANCELLED:
@@ -103,6 +96,16 @@ def fulfil(order):
         if booking and booking.status == AdStatus.AWAITING_PAYMENT:
             booking.status = AdStatus.IN_REVIEW
             booking.save(update_fields=["status"])
+    else:
+        # Goods owned by another app (a featured run): that app registered how.
+        delivery = fulfilment.handler_for(kind)
+        if delivery is None:
+            # Nobody delivers this kind: the order stays paid, undelivered, and
+            # reconciliation lists it for staff.
+            logger.error("No fulfilment registered for %s (order %s)", kind, order.reference)
+            return False
+        if not delivery.fulfil(order):
+            return False
     order.status = OrderStatus.FULFILLED
     order.fulfilled_at = timezone.now()
     order.save(update_fields=["status", "fulfilled_at"])
@@ -153,15 +156,8 @@ def refund(order, by):
     kind = order.product.kind
     if kind == ProductKind.JOB_CREDITS:
         ledger.reverse_purchase(order)
-    elif kind == ProductKind.FEATURED and order.listing_id:
-        from classifieds.models import Listing
-
-        listing = Listing.objects.select_for_update().get(pk=order.listing_id)
-        if listing.featured_until:
-            # Runs stack: take back only this order's days.
-            until = listing.featured_until - timedelta(days=order.product.days)
-            listing.featured_until = until if until > timezone.now() else None
-            listing.save(update_fields=["featured_until"])
+    elif (delivery := fulfilment.handler_for(kind)) is not None:
+        delivery.refund(order)
     _cancel_booking(order)
     order.status = OrderStatus.REFUNDED
     order.refunded_at = timezone.now()

@@ -127,7 +127,8 @@ def order_return(request, number):
     about from the provider, and only its answer or its signed notification counts."""
     order = own_order(request, number)
     if order.status == OrderStatus.PENDING:
-        query_order.delay(order.pk)
+        # Queued once the request's writes are committed, like every task.
+        transaction.on_commit(lambda: query_order.delay(order.pk))
         messages.info(request, _("Thank you! We are confirming your payment with the provider."))
     return redirect(order)
 

@@ -5,10 +5,10 @@ import logging
 from smtplib import SMTPException
 
 from celery import shared_task
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from core.mail import send_once
 
 logger = logging.getLogger(__name__)
 
@@ -33,25 +33,30 @@ def build_export(export_id, base_url=""):
 
 
 def send_export_email(export, base_url):
+    """The download link, once per export whatever retries happen (``send_once``
+    keys it on the export). Essential: it answers the member's own request.
+
+    It speaks the language the member asked in, which is also the archive's README
+    language (``ExportRequest.language``)."""
     from .models import ExportRequest
     from .tokens import make_download_token
 
-    claimed = ExportRequest.objects.filter(pk=export.pk, emailed_at__isnull=True).update(
-        emailed_at=timezone.now()
-    )
-    if not claimed or not export.user.email:
+    if not export.user.email:
         return False
-    with translation.override(export.language):
+    language = export.language
+    with translation.override(language):
         url = base_url.rstrip("/") + reverse("privacy:export_download", args=[make_download_token(export)])
-        context = {"user": export.user, "url": url, "export": export}
-        subject = render_to_string("privacy/emails/export_ready_subject.txt", context).strip()
-        body = render_to_string("privacy/emails/export_ready.txt", context)
-    try:
-        send_mail(subject, body, None, [export.user.email])
-    except Exception:
-        ExportRequest.objects.filter(pk=export.pk).update(emailed_at=None)  # let the retry send it
-        raise
-    return True
+    sent = send_once(
+        f"privacy-export-ready:{export.uuid}",
+        export.user.email,
+        "privacy/emails/export_ready",
+        {"user": export.user, "url": url, "export": export},
+        language,
+        essential=True,
+    )
+    if sent:
+        ExportRequest.objects.filter(pk=export.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
+    return sent
 
 
 @shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=8)

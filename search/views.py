@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 
 from classifieds.models import Kind, Listing
+from core.machine_text import plain_text
 from core.models import District
 from core.ratelimit import allow
 from core.request_log import client_ip
@@ -275,7 +276,10 @@ def suggest(request):
         for result_type, queryset in sources:
             for result in queryset.autocomplete(query)[:SUGGESTIONS_PER_TYPE]:
                 url = result.get_absolute_url() if result_type == "listings" else result.get_url(request)
-                suggestions.append({"title": result.title, "url": url, "type": str(TYPES[result_type])})
+                # Plain text: whatever a member put in a title, the box shows it as text.
+                suggestions.append(
+                    {"title": plain_text(result.title), "url": url, "type": str(TYPES[result_type])}
+                )
     response = JsonResponse({"query": query, "suggestions": suggestions})
     response["Cache-Control"] = "private, max-age=60"
     return response

@@ -6,7 +6,7 @@ Refuses to start without a real secret key and allowed hosts.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, REDIS_URL, STORAGES
+from .base import CONTENT_SECURITY_POLICY, MIDDLEWARE, REDIS_URL, STORAGES
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -27,16 +27,35 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Cookies: HTTPS only; no script reads the session or the CSRF cookie (forms carry the
+# token), so neither is readable from JavaScript. SameSite=Lax keeps links from other
+# sites signed in while cross-site posts go without the cookies.
 SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Any http:// address left in content is fetched over HTTPS.
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}
 
 # Stateless web processes: sessions in the cache with the database behind it.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# WhiteNoise serves the collected, hashed static files right after SecurityMiddleware.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+# WhiteNoise serves the collected, hashed static files right after the security-header
+# middleware (SecurityMiddleware, CSP, Permissions-Policy), so static files get them too.
+_AFTER_HEADERS = MIDDLEWARE.index("core.security_headers.PermissionsPolicyMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_AFTER_HEADERS],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_AFTER_HEADERS:],
+]
 
 STORAGES = {
     **STORAGES,  # keeps the private storage for data-export archives

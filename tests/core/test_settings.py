@@ -122,3 +122,43 @@ def test_production_deploy_check_is_clean_with_documented_variables():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_cookies_are_https_only_and_hidden_from_scripts():
+    code = (
+        "import django;from django.conf import settings as s;django.setup();"
+        "from csp.utils import build_policy;"
+        "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE,"
+        " s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.CSRF_COOKIE_SAMESITE,"
+        " s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_SAMESITE);"
+        "print('upgrade-insecure-requests' in build_policy());"
+        "print(s.MIDDLEWARE.index('whitenoise.middleware.WhiteNoiseMiddleware')"
+        " > s.MIDDLEWARE.index('core.security_headers.PermissionsPolicyMiddleware'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "settings.production",
+            "SECRET_KEY": GOOD_SECRET,
+            "ALLOWED_HOSTS": "longtang.example",
+            **PRODUCTION_BASICS,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == [
+        "True",
+        "True",
+        "Lax",
+        "True",
+        "True",
+        "Lax",
+        "True",
+        "Lax",
+        "True",
+        "True",
+    ], result.stderr

@@ -62,3 +62,18 @@ def test_404_page_offers_a_way_home_and_a_language_switch(client, demo_site):
 def test_machine_endpoints_are_not_redirected_to_a_locale(client, db):
     response = client.get("/healthz", headers={"accept-language": "zh-CN"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/members/%00/", "/en/payments/invoices/x%00y/", "/en/classifieds/%0d%0aSet-Cookie:x/"]
+)
+def test_control_characters_in_an_address_answer_400_not_500(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
+
+
+def test_the_400_page_speaks_chinese_on_the_chinese_site(client):
+    response = client.get("/zh-hans/members/%00/")
+    assert response.status_code == 400
+    assert "请求有误" in response.content.decode()

@@ -261,11 +261,14 @@ def test_unreachable_wechat_pay_is_a_provider_error(settings, order, wechat_pay)
     assert order.status == OrderStatus.PENDING
 
 
-def test_return_page_alone_never_marks_the_order_paid(client, order, wechat_pay):
+def test_return_page_alone_never_marks_the_order_paid(
+    client, order, wechat_pay, django_capture_on_commit_callbacks
+):
     client.force_login(order.buyer)
     return_url = reverse("payments:order_return", kwargs={"number": order.number})
 
-    response = client.get(return_url)
+    with django_capture_on_commit_callbacks(execute=True):  # the query is queued on commit
+        response = client.get(return_url)
 
     assert response.status_code == 302
     order.refresh_from_db()
@@ -276,7 +279,8 @@ def test_return_page_alone_never_marks_the_order_paid(client, order, wechat_pay)
 
     # Once the buyer has paid, WeChat Pay's answer is what marks the order paid.
     wechat_pay.pay(order.reference)
-    client.get(return_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(return_url)
     order.refresh_from_db()
     assert order.status == OrderStatus.FULFILLED
 
