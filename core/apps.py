@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from . import page_purge
         from .translation import keep_placeholders_offline
 
+        page_purge.connect()
         pre_save.connect(keep_placeholders_offline, dispatch_uid="longtang_keep_placeholders_offline")

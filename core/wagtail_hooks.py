@@ -78,3 +78,14 @@ def sync_translated_pages_url():
 def longtang_admin_css():
     """The admin screens' own styles, from a file rather than style attributes."""
     return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin.css"))
+
+
+# A snippet can be shown anywhere (a page's chooser, a menu, a block): saving one
+# purges every cached page.
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def purge_pages_after_snippet_change(request, instance_or_instances):
+    from .page_purge import on_site_wide_change
+
+    on_site_wide_change(sender=None)

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import allow
+from core.request_guard import same_site_post
 from core.request_log import client_ip
 
 from . import subscriptions
@@ -32,10 +33,11 @@ def too_many(request, action, limit, period=HOUR):
     return not allow(f"newsletters-{action}:{client_ip(request) or 'unknown'}", limit=limit, period=period)
 
 
-# The footer form is on every page, where a CSRF token would give every visitor a
-# cookie, so it carries none. The worst a forged post can do is send one confirmation email, which is rate-limited
-# per address and per network and subscribes nobody until its link is followed.
-@csrf_exempt
+# The footer form is on every (cached) page, where a CSRF token would give every visitor
+# a cookie, so it carries none; a post from another site is refused. Even a forged one
+# could only send a confirmation email, rate-limited per address and per network, that
+# subscribes nobody until its link is followed.
+@same_site_post
 @never_cache
 @require_http_methods(["GET", "POST"])
 def subscribe(request):

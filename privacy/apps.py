@@ -13,6 +13,11 @@ class PrivacyConfig(AppConfig):
         from . import declarations, receivers
 
         declarations.declare_personal_data()
+        # The consent banner and the consented scripts are on every page.
+        from core.page_purge import connect_site_wide
+
+        for model in ("privacy.ConsentScripts", "cookie_consent.CookieGroup", "cookie_consent.Cookie"):
+            connect_site_wide(model)
         account_deletion_requested.connect(
             receivers.erase_after_account_deletion, dispatch_uid="privacy.erase_after_account_deletion"
         )

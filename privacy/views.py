@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.request_guard import same_site_post
+
 from . import consent
 from .models import ExportRequest
 from .tasks import build_export
@@ -100,6 +102,7 @@ def _safe_next(request):
     return "/"
 
 
+@same_site_post
 @require_POST
 def save_consent(request):
     """The banner's and the settings page's forms post here (no JavaScript needed):

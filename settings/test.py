@@ -33,6 +33,7 @@ COOKIE_CONSENT_CACHE_BACKEND = "cookie_consent"
 _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405
     CACHES["default"]["LOCATION"] = redis_db_url(REDIS_URL, 8 + int(_XDIST_WORKER[2:]) % 8)  # noqa: F405
+    CACHES["pages"]["LOCATION"] = CACHES["default"]["LOCATION"]  # noqa: F405
 # The demo seller and bank account, as in development.
 PAYMENTS_SELLER = with_demo(PAYMENTS_SELLER, DEMO_PAYMENTS_SELLER)  # noqa: F405
 PAYMENTS_BANK_ACCOUNT = with_demo(PAYMENTS_BANK_ACCOUNT, DEMO_PAYMENTS_BANK_ACCOUNT)  # noqa: F405

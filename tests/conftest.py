@@ -28,11 +28,13 @@ def empty_cache():
     """Every test starts with an empty cache: no rate-limit counts, cached pages or
     fragments left by the one before (settings/test.py gives each xdist worker its
     own Redis database, so this never empties another worker's)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +96,14 @@ def pytest_collection_modifyitems(items):
     # database connections in-process: run those tests after every database test.
     workers = [item for item in items if item.get_closest_marker("worker")]
     items[:] = [item for item in items if not item.get_closest_marker("worker")] + workers
+
+
+QUERY_COUNT_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+@pytest.fixture(autouse=True)
+def uncached_when_counting_queries(request, settings):
+    """A query pin measures the page as rendered, not the page cache's copy (which
+    costs none): tests that count queries run with the page cache off."""
+    if QUERY_COUNT_FIXTURES & set(request.fixturenames):
+        settings.PAGE_CACHE_SECONDS = 0

@@ -55,7 +55,8 @@ def test_a_first_visit_shows_a_banner_that_works_without_javascript(client, demo
     section = banner(client.get("/en/about/"))
     form = section.select_one("form")
     assert form["method"] == "post" and form["action"] == "/consent/"
-    assert form.select_one('input[name="csrfmiddlewaretoken"]')
+    # No CSRF token: the page stays cacheable and gives the visitor no cookie.
+    assert not form.select_one('input[name="csrfmiddlewaretoken"]')
     assert form.select_one('input[name="next"]')["value"] == "/en/about/"
     buttons = {b["value"]: b.get_text(strip=True) for b in form.select("button[name=choice]")}
     assert buttons == {"accept_all": "Accept all", "reject_all": "Reject all", "save": "Save my choices"}
@@ -161,11 +162,35 @@ def test_a_crafted_next_cannot_inject_headers(client, demo_site):
     assert "X-Injected" not in response.headers
 
 
-def test_the_consent_endpoint_only_takes_posts_with_a_csrf_token(demo_site):
+def test_the_consent_endpoint_refuses_posts_from_other_sites(demo_site):
     assert Client().get("/consent/").status_code == 405
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/consent/", {"choice": "accept_all"}).status_code == 403
+    for headers in (
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/page"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    ):
+        response = strict.post("/consent/", {"choice": "accept_all"}, **headers)
+        assert response.status_code == 403
+        assert "cookie_consent" not in response.cookies
     assert LogItem.objects.count() == 0
+    same_site = strict.post(
+        "/consent/",
+        {"choice": "accept_all", "next": "/en/about/"},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert same_site.status_code == 302 and "cookie_consent" in same_site.cookies
+    assert LogItem.objects.count() > 0
+
+
+def test_the_refusal_is_in_the_visitors_language(demo_site):
+    response = Client().post(
+        "/consent/", {"choice": "accept_all"}, HTTP_ORIGIN="https://evil.example", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert response.status_code == 403
+    assert response.content.decode() == "此表单只能从本站提交。"
 
 
 def test_unknown_groups_in_the_form_are_ignored(client, demo_site, scripts):

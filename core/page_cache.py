@@ -1,0 +1,254 @@
+"""The anonymous page cache: whole responses of public pages, for visitors who are not
+signed in, kept in the ``pages`` cache (Redis in production, local memory on the
+embedded default) and purged exactly when what they show changes.
+
+Why not a library: wagtail-cache, the kept one, does not install beside Wagtail 8, and
+its key ring is one shared dictionary rewritten on every miss (lost updates under
+concurrency). This module keeps Django's rules and adds what a bilingual portal needs.
+
+Which requests: GET and HEAD of a path under a language prefix (``/en/``,
+``/zh-hans/``), from a visitor without a session or pending messages. Which responses:
+200s that set no cookie, did not use a CSP nonce and do not say ``private``,
+``no-cache`` or ``no-store`` (``never_cache`` views, forms with a CSRF token). The key
+is the host, the full path with its query string and the visitor's consent cookie:
+one copy per language (the prefix), per filter combination and per consent state, so a
+visitor is never shown another consent state's banner.
+
+Purging: every key also carries generations — one of its exact path, one of each
+ancestor path as a tree, and one for the whole site. ``purge_paths`` renews the exact
+generation of each path (every query-string variant goes with it), ``purge_trees``
+the tree generation (a calendar and all its day, week and month views), and
+``purge_all`` the site's. Old entries are never read again and expire on their own.
+The same purges go to the front cache (Varnish or a CDN) through Wagtail's
+``frontend_cache``, a tree as ``<url>*``.
+
+A page that changes with the clock (what is open now, this weekend) says how long it
+stays true with ``expire_in(response, seconds)``; the cache and any shared cache
+keep it no longer.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import get_max_age, patch_cache_control, set_response_etag
+from django.utils.translation import get_language_from_path
+
+logger = logging.getLogger(__name__)
+
+ALIAS = "pages"
+HEADER = "X-Page-Cache"
+# Headers that belong to one response, never to a stored copy.
+NOT_STORED = {"set-cookie", "date", "expires", "x-page-cache"}
+
+
+def seconds():
+    """How long a page is kept; 0 turns the cache off."""
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def _cache():
+    return caches[ALIAS]
+
+
+def _digest(text):
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+
+def _exact_key(path):
+    return f"gen:exact:{_digest(path)}"
+
+
+def _tree_key(path):
+    return f"gen:tree:{_digest(path)}"
+
+
+SITE_KEY = "gen:site"
+
+
+def _tree_paths(path):
+    """``/en/events/2026/`` → ``/en/``, ``/en/events/``, ``/en/events/2026/``."""
+    parts = [p for p in path.split("/") if p]
+    trees, prefix = [], "/"
+    for part in parts:
+        prefix += part + "/"
+        trees.append(prefix)
+    return trees
+
+
+def bypass_cookies():
+    return (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
+
+
+def consent_cookie():
+    return getattr(settings, "COOKIE_CONSENT_NAME", "cookie_consent")
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if not get_language_from_path(request.path_info):
+        return False
+    cookies = request.COOKIES
+    return not any(name in cookies for name in bypass_cookies())
+
+
+def _generations(path):
+    """The current generations for ``path``; missing ones are created, never reset to a
+    value an older entry may carry."""
+    keys = [SITE_KEY, _exact_key(path), *(_tree_key(t) for t in _tree_paths(path))]
+    cache = _cache()
+    found = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, None)
+        found.update(missing)
+    return ".".join(found[key] for key in keys)
+
+
+def cache_key(request):
+    path = request.path_info
+    variant = "\n".join(
+        (
+            request.get_host(),
+            request.get_full_path(),
+            request.COOKIES.get(consent_cookie(), ""),
+        )
+    )
+    return f"page:{_digest(_generations(path) + variant)}"
+
+
+def response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-cache", "no-store")):
+        return False
+    if getattr(request, "_csp_nonce", None):
+        return False  # a nonce must be new for every response
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def expire_in(response, seconds_left):
+    """This response stays true for ``seconds_left`` more seconds (at least one)."""
+    patch_cache_control(response, s_maxage=max(1, int(seconds_left)))
+    return response
+
+
+def _shared_lifetime(response):
+    """How long shared caches may keep the response: its own ``s-maxage`` or
+    ``max-age`` when shorter than the default."""
+    own = get_max_age(response)
+    control = response.get("Cache-Control", "")
+    for part in control.split(","):
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "s-maxage" and value.isdigit():
+            own = int(value)
+    default = seconds()
+    return min(own, default) if own is not None else default
+
+
+def _store(key, response, timeout):
+    headers = {k: v for k, v in response.items() if k.lower() not in NOT_STORED}
+    _cache().set(key, (response.status_code, headers, response.content), timeout)
+
+
+def _rebuild(stored):
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous pages. Sits above the session and authentication
+    middleware, so a hit costs two cache reads and no database query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not seconds() or not request_is_cacheable(request):
+            response = self.get_response(request)
+            return self._mark_skipped(response)
+        try:
+            key = cache_key(request)
+            stored = _cache().get(key)
+        except Exception:  # noqa: BLE001 - a cache that is down means no cache, not an error
+            logger.warning("Page cache unreachable", exc_info=True)
+            return self._mark_skipped(self.get_response(request))
+        if stored is not None:
+            response = _rebuild(stored)
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if not response_is_cacheable(request, response):
+            return self._mark_skipped(response)
+        lifetime = _shared_lifetime(response)
+        set_response_etag(response)
+        patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+        try:
+            _store(key, response, lifetime)
+        except Exception:  # noqa: BLE001
+            logger.warning("Page cache unreachable", exc_info=True)
+        response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _mark_skipped(response):
+        # What is not stored here must not be stored by a shared cache either.
+        if "Cache-Control" not in response:
+            patch_cache_control(response, private=True)
+        response[HEADER] = "skip"
+        return response
+
+
+def _renew(keys):
+    if not keys or not seconds():
+        return
+    try:
+        _cache().set_many({key: uuid.uuid4().hex for key in keys}, None)
+    except Exception:  # noqa: BLE001 - entries still expire on their own
+        logger.warning("Page cache unreachable: purge not applied", exc_info=True)
+
+
+def _front_cache(urls):
+    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    try:
+        purge_urls_from_cache(sorted(urls))
+    except Exception:  # noqa: BLE001 - a front cache that is down must not stop a save
+        logger.warning("Front cache purge failed", exc_info=True)
+
+
+def base_url():
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+
+
+def purge_paths(paths):
+    """Fresh copies of these paths (``/en/classifieds/housing/``), every query-string
+    variant and consent state included."""
+    paths = {p for p in paths if p}
+    _renew([_exact_key(p) for p in paths])
+    _front_cache({base_url() + p for p in paths})
+
+
+def purge_trees(paths):
+    """Fresh copies of these paths and every path below them."""
+    paths = {p for p in paths if p}
+    _renew([_tree_key(p) for p in paths])
+    _front_cache({base_url() + p + "*" for p in paths})
+
+
+def purge_all():
+    """Fresh copies of every page: for what every page shows (settings, the consent
+    banner's groups, tag names)."""
+    _renew([SITE_KEY])
+    _front_cache({base_url() + "/*"})
