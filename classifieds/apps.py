@@ -17,9 +17,12 @@ class ClassifiedsConfig(AppConfig):
 
         from . import (
             featuring,
+            purge,
             receivers,  # noqa: F401 - photo files follow their rows
         )
         from .models import AbuseReport, Listing, ListingPhoto, SavedSearch, SavedSearchAlert
+
+        purge.connect()
 
         registry.declare(
             Listing,

@@ -22,18 +22,22 @@ the tree generation (a calendar and all its day, week and month views), and
 The same purges go to the front cache (Varnish or a CDN) through Wagtail's
 ``frontend_cache``, a tree as ``<url>*``.
 
-A page that changes with the clock (what is open now, this weekend) says how long it
-stays true with ``expire_in(response, seconds)``; the cache and any shared cache
-keep it no longer.
+A page that changes with the clock (what is open now, this weekend) says when it stops
+being true with ``expire_at(request, moment)``; the cache and any shared cache keep it
+no longer.
 """
 
+import contextvars
 import hashlib
 import logging
 import uuid
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_path
 
@@ -80,7 +84,8 @@ def _tree_paths(path):
 
 
 def bypass_cookies():
-    return (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
+    # A session (signed in, or messages kept there) or messages waiting in their cookie.
+    return (settings.SESSION_COOKIE_NAME, "messages")
 
 
 def consent_cookie():
@@ -93,7 +98,7 @@ def request_is_cacheable(request):
     if not get_language_from_path(request.path_info):
         return False
     cookies = request.COOKIES
-    return not any(name in cookies for name in bypass_cookies())
+    return not any(cookies.get(name) for name in bypass_cookies())
 
 
 def _generations(path):
@@ -109,15 +114,12 @@ def _generations(path):
     return ".".join(found[key] for key in keys)
 
 
-def cache_key(request):
-    path = request.path_info
-    variant = "\n".join(
-        (
-            request.get_host(),
-            request.get_full_path(),
-            request.COOKIES.get(consent_cookie(), ""),
-        )
-    )
+def request_variant(request):
+    """What tells two copies of one path apart: host, query string, consent."""
+    return "\n".join((request.get_host(), request.get_full_path(), request.COOKIES.get(consent_cookie(), "")))
+
+
+def cache_key(path, variant):
     return f"page:{_digest(_generations(path) + variant)}"
 
 
@@ -133,21 +135,43 @@ def response_is_cacheable(request, response):
     return not (user is not None and user.is_authenticated)
 
 
-def expire_in(response, seconds_left):
-    """This response stays true for ``seconds_left`` more seconds (at least one)."""
-    patch_cache_control(response, s_maxage=max(1, int(seconds_left)))
-    return response
+# The moments, noted while one request renders, when what it shows stops being true.
+_expiries = contextvars.ContextVar("page_cache_expiries", default=None)
 
 
-def _shared_lifetime(response):
-    """How long shared caches may keep the response: its own ``s-maxage`` or
-    ``max-age`` when shorter than the default."""
-    own = get_max_age(response)
+def expire_at(moment):
+    """What the page being rendered shows stops being true at ``moment`` (an aware or
+    naive local datetime: a venue closing, the first listed event ending, midnight).
+    It is kept no longer; the earliest of several moments wins. Called from anywhere
+    the page is rendered (a model method, a template tag); outside a request it does
+    nothing."""
+    noted = _expiries.get()
+    if moment is None or noted is None:
+        return
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    noted.append(max(1, int((moment - timezone.now()).total_seconds())))
+
+
+def next_midnight():
+    """The next local midnight: when "today" and "this weekend" move on."""
+    today = timezone.localdate()
+    return timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
+
+
+def _shared_lifetime(request, response):
+    """How long shared caches may keep the response: the default, or less when the
+    response says so (``s-maxage``/``max-age``) or the view noted when it expires."""
+    noted = _expiries.get()
+    own = min(noted) if noted else None
+    max_age = get_max_age(response)
+    if max_age is not None:
+        own = max_age if own is None else min(own, max_age)
     control = response.get("Cache-Control", "")
     for part in control.split(","):
         name, _, value = part.strip().partition("=")
         if name.lower() == "s-maxage" and value.isdigit():
-            own = int(value)
+            own = int(value) if own is None else min(own, int(value))
     default = seconds()
     return min(own, default) if own is not None else default
 
@@ -177,7 +201,11 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             return self._mark_skipped(response)
         try:
-            key = cache_key(request)
+            variant = request_variant(request)
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers it with a 400
+        try:
+            key = cache_key(request.path_info, variant)
             stored = _cache().get(key)
         except Exception:  # noqa: BLE001 - a cache that is down means no cache, not an error
             logger.warning("Page cache unreachable", exc_info=True)
@@ -186,10 +214,14 @@ class PageCacheMiddleware:
             response = _rebuild(stored)
             response[HEADER] = "hit"
             return response
-        response = self.get_response(request)
-        if not response_is_cacheable(request, response):
-            return self._mark_skipped(response)
-        lifetime = _shared_lifetime(response)
+        token = _expiries.set([])
+        try:
+            response = self.get_response(request)
+            if not response_is_cacheable(request, response):
+                return self._mark_skipped(response)
+            lifetime = _shared_lifetime(request, response)
+        finally:
+            _expiries.reset(token)
         set_response_etag(response)
         patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
         try:

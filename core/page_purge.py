@@ -1,8 +1,8 @@
 """What a change to a page purges from the page cache and the front cache.
 
 A page published, unpublished, moved, renamed or deleted changes, in every language:
-the page itself (and its sub-pages' views when it is routable: a calendar's day and
-month views), every index page above it (the home page included: its curated blocks
+the page itself and every page below it (their breadcrumbs, menus and language
+switcher name it; a calendar's day and month views list it), every index page above it (the home page included: its curated blocks
 list what lies below), every page that links to it through a chooser (Wagtail's
 reference index), the search pages, and what each app adds through the
 ``page_cache_purge_paths`` hook (a venue page showing an event, a tag page). Each is
@@ -26,11 +26,11 @@ def page_path(page):
     return parts[2] if parts else None
 
 
-def _paths_of(page, exact, trees):
+def _paths_of(page, exact, trees, *, with_subpages=False):
     path = page_path(page)
     if path:
         exact.add(path)
-        if isinstance(page.specific_deferred, RoutablePageMixin):
+        if with_subpages or isinstance(page.specific_deferred, RoutablePageMixin):
             trees.add(path)
 
 
@@ -46,13 +46,17 @@ def purge_sets(page):
     """(exact paths, tree paths) a change to ``page`` makes stale."""
     exact, trees = set(), set()
     for version in page.get_translations(inclusive=True).specific(defer=True):
-        _paths_of(version, exact, trees)
+        # The pages below show it too: in their breadcrumbs, menus and language
+        # switcher (which falls back to the nearest translated ancestor).
+        _paths_of(version, exact, trees, with_subpages=True)
         for ancestor in version.get_ancestors().filter(depth__gt=1).specific(defer=True):
             for translated in ancestor.get_translations(inclusive=True).specific(defer=True):
                 _paths_of(translated, exact, trees)
     page_type = ReferenceIndex._get_base_content_type(Page)
     linking = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
-    for source in Page.objects.filter(pk__in=linking.values("object_id")).live().specific(defer=True):
+    # object_id is text (it holds any model's key): compared as numbers here.
+    linking_ids = [int(pk) for pk in linking.values_list("object_id", flat=True) if pk.isdigit()]
+    for source in Page.objects.filter(pk__in=linking_ids).live().specific(defer=True):
         _paths_of(source, exact, trees)
     exact |= _language_paths("search") | _language_paths("search_suggest")
     for hook in hooks.get_hooks("page_cache_purge_paths"):
@@ -77,24 +81,24 @@ def purge(exact=(), trees=()):
     transaction.on_commit(run)
 
 
-def _enabled():
+def enabled():
     return bool(page_cache.seconds() or getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):
-    if _enabled():
+    if enabled():
         purge_page(instance)
 
 
 def on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page) and (_enabled()):
+    if isinstance(instance, Page) and (enabled()):
         purge_page(instance)
 
 
 def on_move_or_slug_change(sender, instance, instance_before=None, **kwargs):
     # Before a move and after a slug change the old address is what must go; the new
     # one is purged by the publish that follows (or here, after the move).
-    if _enabled():
+    if enabled():
         if instance_before is not None:
             purge_page(instance_before)
         purge_page(instance)
@@ -103,7 +107,7 @@ def on_move_or_slug_change(sender, instance, instance_before=None, **kwargs):
 def on_site_wide_change(sender, **kwargs):
     """Something every page shows changed (a tag's Chinese name, a site, a language,
     an image, a snippet): every page is purged."""
-    if _enabled():
+    if enabled():
         page_cache.purge_all()
         transaction.on_commit(page_cache.purge_all)
 
@@ -111,11 +115,18 @@ def on_site_wide_change(sender, **kwargs):
 SITE_WIDE_MODELS = ("core.TagName", "wagtailcore.Site", "wagtailcore.Locale", "wagtailimages.Image")
 
 
-def connect_site_wide(model):
-    """``model``'s changes purge every page: for what the whole site shows."""
+def on_site_wide_edit(sender, created=False, **kwargs):
+    if not created:
+        on_site_wide_change(sender)
+
+
+def connect_site_wide(model, *, creation_changes_pages=True):
+    """``model``'s changes purge every page: for what the whole site shows. A settings
+    row created empty on first read (``creation_changes_pages=False``) changes nothing."""
     from django.db.models.signals import post_delete, post_save
 
-    post_save.connect(on_site_wide_change, sender=model, dispatch_uid=f"page_cache_all_{model}_saved")
+    receiver = on_site_wide_change if creation_changes_pages else on_site_wide_edit
+    post_save.connect(receiver, sender=model, dispatch_uid=f"page_cache_all_{model}_saved")
     post_delete.connect(on_site_wide_change, sender=model, dispatch_uid=f"page_cache_all_{model}_deleted")
 
 

@@ -10,9 +10,11 @@ class DirectoryConfig(AppConfig):
         from accounts.dashboard import Section, dashboard, public_profile
         from core.personal_data import Field, registry, staff_reference
 
-        from . import receivers  # noqa: F401 - review photo files follow their rows
+        from . import purge, receivers  # noqa: F401 - receivers: review photo files follow their rows
         from .models import OwnershipClaim, Review, ReviewPhoto, ReviewReport, VenueEditProposal, VenuePage
         from .names import attach_item_titles
+
+        purge.connect()
 
         registry.exempt(
             VenuePage,

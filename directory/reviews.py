@@ -4,11 +4,26 @@ venue's average kept right as reviews are published, edited or removed."""
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count
+from django.utils import timezone
 from wagtail.search import index
 
 from core.images import cleaned_photo, encode_webp
 
 from .models import Review, ReviewPhoto, VenuePage, VenueRating
+
+
+def add_owner_reply(review, text):
+    """The venue owner's one reply: False when a reply was already there (two owners,
+    or one posting twice, never overwrite each other)."""
+    with transaction.atomic():
+        updated = Review.objects.filter(pk=review.pk, owner_reply="").update(
+            owner_reply=text, owner_replied_at=timezone.now()
+        )
+    if updated:
+        from .purge import purge_review
+
+        purge_review(review)
+    return bool(updated)
 
 
 def canonical_venue(page):

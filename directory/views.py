@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -117,11 +116,7 @@ def reply_to_review(request, pk):
         return redirect(review.venue.get_url(request))
     form = ReplyForm(request.POST or None, instance=review)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            updated = Review.objects.filter(pk=review.pk, owner_reply="").update(
-                owner_reply=form.cleaned_data["owner_reply"], owner_replied_at=timezone.now()
-            )
-        if updated:
+        if reviews.add_owner_reply(review, form.cleaned_data["owner_reply"]):
             messages.success(request, _("Your reply is published."))
         else:
             messages.error(request, _("The venue has already replied to this review."))

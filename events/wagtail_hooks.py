@@ -4,13 +4,14 @@ Editors decide in the page's moderation workflow ("Awaiting your review"); this
 list is for looking things up, so it has no add or edit form."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import EventSubmission
+from .models import EventPage, EventSubmission
 
 
 class LookUpOnlyPolicy(ModelPermissionPolicy):
@@ -42,3 +43,14 @@ class EventSubmissionViewSet(SnippetViewSet):
 
 
 register_snippet(EventSubmissionViewSet)
+
+
+@hooks.register("page_cache_purge_paths")
+def venue_showing_the_event(page):
+    """A venue page lists its upcoming events: an event's change purges its venue."""
+    from core.page_purge import page_path
+
+    if not isinstance(page, EventPage) or not page.venue_id:
+        return ()
+    venue = page.venue
+    return {page_path(v) for v in venue.get_translations(inclusive=True)} - {None}

@@ -16,7 +16,8 @@ class PrivacyConfig(AppConfig):
         # The consent banner and the consented scripts are on every page.
         from core.page_purge import connect_site_wide
 
-        for model in ("privacy.ConsentScripts", "cookie_consent.CookieGroup", "cookie_consent.Cookie"):
+        connect_site_wide("privacy.ConsentScripts", creation_changes_pages=False)
+        for model in ("cookie_consent.CookieGroup", "cookie_consent.Cookie"):
             connect_site_wide(model)
         account_deletion_requested.connect(
             receivers.erase_after_account_deletion, dispatch_uid="privacy.erase_after_account_deletion"

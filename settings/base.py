@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.typed_table_block",
+    "wagtail.contrib.frontend_cache",  # purges the front cache on publish
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.LongtangUsersAppConfig",  # wagtail.users with verification columns
@@ -74,8 +75,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so pages served from it are logged, compressed, answer
+    # conditional requests and carry this response's security headers.
+    "core.request_log.RequestLogMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "core.security_headers.ContentSecurityPolicyMiddleware",
     "core.security_headers.PermissionsPolicyMiddleware",
+    # Anonymous pages (core/page_cache.py): above the session, so a hit reads no session.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,7 +96,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "privacy.consent.CleanCookiesMiddleware",
     "privacy.consent.ConsentVaryMiddleware",
-    "core.request_log.RequestLogMiddleware",
 ]
 
 # Security headers on every response (core/security_headers.py). SecurityMiddleware
@@ -212,14 +219,47 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_db_url(REDIS_URL, env_int("REDIS_CACHE_DB", 1)),
             "KEY_PREFIX": "longtang",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_db_url(REDIS_URL, env_int("REDIS_CACHE_DB", 1)),
+            "KEY_PREFIX": "longtang-pages",
+        },
     }
     CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", redis_db_url(REDIS_URL, env_int("REDIS_BROKER_DB", 0)))
     CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "longtang"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "longtang"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "longtang-pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
     CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "memory://")
     CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not env_str("CELERY_BROKER_URL"))
+
+# Anonymous page cache (core/page_cache.py): how long a public page is kept, in
+# seconds; content changes purge it sooner. 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+
+# Front cache (deploy/varnish/default.vcl, docs/front-cache.md): Wagtail purges a
+# page's addresses from Varnish when it is published or unpublished, and
+# core.page_cache.purge_paths does on other content changes. Set
+# FRONTEND_CACHE_VARNISH_URL to where Varnish listens (http://127.0.0.1:6081);
+# without it no front cache is configured and nothing is purged.
+FRONTEND_CACHE_VARNISH_URL = env_str("FRONTEND_CACHE_VARNISH_URL")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_VARNISH_URL,
+        }
+    }
+    if FRONTEND_CACHE_VARNISH_URL
+    else {}
+)
 
 # Celery: at-least-once delivery; every task is written to be idempotent.
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -16,7 +16,8 @@ from search import views as search_views
 # one-click unsubscribe, consent) stay outside i18n_patterns: never redirected.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo_views.robots, name="robots"),
     path("consent/", include("privacy.consent_urls")),
     # Only Mailgun's tracking view of anymail: its other providers' views take

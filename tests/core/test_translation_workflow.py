@@ -108,7 +108,7 @@ def test_translate_makes_a_draft_that_goes_live_when_the_translator_publishes_it
     assert chinese_url.startswith("/zh-hans/")
     assert client.get(chinese_url).status_code == 404
     assert "Night Markets" not in listed_titles(client.get(chinese_guide))
-    assert chinese_url not in client.get("/sitemap.xml").content.decode()
+    assert chinese_url not in client.get("/sitemap-pages.xml").content.decode()
     assert found_in_search(client, "zh-hans", "Night Markets") == []
     assert client.get(url_in(article, "en")).status_code == 200  # English is untouched
 
@@ -125,7 +125,7 @@ def test_translate_makes_a_draft_that_goes_live_when_the_translator_publishes_it
     assert "夜市" in response.content.decode()
     assert "夜市" in listed_titles(client.get(chinese_guide))
     assert "Night Markets" not in listed_titles(client.get(chinese_guide))
-    assert chinese_url in client.get("/sitemap.xml").content.decode()
+    assert chinese_url in client.get("/sitemap-pages.xml").content.decode()
     assert found_in_search(client, "zh-hans", "夜市") == ["夜市"]
 
 
@@ -168,7 +168,7 @@ def test_a_parent_not_translated_yet_is_a_placeholder_that_stays_offline(
     assert placeholder.live is False
     assert client.get(url_in(placeholder, "zh-hans")).status_code == 404
     assert "City guide, revised" not in client.get("/zh-hans/").content.decode()
-    assert url_in(placeholder, "zh-hans") not in client.get("/sitemap.xml").content.decode()
+    assert url_in(placeholder, "zh-hans") not in client.get("/sitemap-pages.xml").content.decode()
 
     # The article, once its translator publishes it, is served below the placeholder.
     with django_capture_on_commit_callbacks(execute=True):
