@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -55,3 +56,18 @@ def healthz(request):
         {"status": "ok" if healthy else "error", "checks": checks, "worker_heartbeat": _last_heartbeat()},
         status=200 if healthy else 503,
     )
+
+
+FAVICON = "core/img/favicon.ico"
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: answer with the site's
+    icon (kept for a week), not a 404 page rendered for every tab."""
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find(FAVICON), "rb") as icon:
+        response = HttpResponse(icon.read(), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=7 * 24 * 3600)
+    return response

@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo_views.robots, name="robots"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("consent/", include("privacy.consent_urls")),
     # Only Mailgun's tracking view of anymail: its other providers' views take
     # unsigned posts, which must never reach the suppression list.

@@ -17,7 +17,7 @@ from directory import reviews
 from directory.models import Review
 from tests.factories import articles as article_factories
 from tests.factories.classifieds import ListingFactory
-from tests.factories.directory import make_venue, restaurants_category
+from tests.factories.directory import make_venue
 from tests.factories.events import events_calendar, make_event
 from tests.factories.users import UserFactory
 
@@ -283,3 +283,23 @@ def test_a_cache_that_is_down_means_no_cache_not_an_error(client, demo_site, set
     response = client.get("/en/about/")
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "skip"
+
+
+def test_every_compressed_copy_differs_so_its_length_gives_no_secret_away(client, demo_site):
+    """Django's BREACH mitigation: random padding in each gzip response, hits included."""
+    visit(client, "/en/about/")
+    first = client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip")
+    second = client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip")
+    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "hit"
+    assert first.content != second.content
+    assert gzip.decompress(first.content) == gzip.decompress(second.content)
+    assert "Accept-Encoding" in first["Vary"]
+
+
+def test_the_site_has_a_favicon_that_browsers_keep(client, demo_site):
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon["Content-Type"] == "image/x-icon"
+    assert icon.content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert "max-age=604800" in icon["Cache-Control"]
+    html = visit(client, "/en/about/").content.decode()
+    assert 'rel="icon"' in html and "favicon.svg" in html
