@@ -54,13 +54,6 @@ test: install
 	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS); status=$$?; \
 		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; \
 		if [ $$status -ne 0 ]; then exit $$status; fi
-	@# Search must behave the same on the embedded default: when the suite ran on
-	@# PostgreSQL, run the search tests again on SQLite.
-	@if [ -n "$$DATABASE_URL" ] && [ "$${DATABASE_URL%%:*}" != "sqlite" ]; then \
-		echo "search tests again on SQLite"; \
-		env -u DATABASE_URL $(BIN)/python -m pytest $(XDIST) tests/search $(PYTEST_ARGS); status=$$?; \
-		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status; \
-	fi
 
 bench: install
 	$(BIN)/python bench/run.py
@@ -70,6 +63,13 @@ bench: install
 .PHONY: bench-search
 bench-search: install
 	$(BIN)/python bench/search/latency.py $(BENCH_SEARCH_ARGS)
+
+# Page throughput under gunicorn with the production settings, page cache off and on,
+# against a bare Django view (bench/pages.py; needs wrk, PostgreSQL and Redis).
+# Longer or kept: make bench-pages BENCH_PAGES_ARGS="--duration 10 --rounds 3 --keepdb"
+.PHONY: bench-pages
+bench-pages: install
+	$(BIN)/python bench/pages.py $(BENCH_PAGES_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media-test static_collected
