@@ -185,20 +185,26 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def log_request(request, response):
+    """Log one request (the middleware's, or a page served from the page cache)."""
+    try:
+        if RequestLogMiddleware.should_log(request):
+            RequestLogMiddleware.record(request, response)
+    except Exception:  # noqa: BLE001 - logging must never break a response
+        logger.exception("Request log failed")
+
+
 class RequestLogMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        try:
-            if self.should_log(request):
-                self.record(request, response)
-        except Exception:  # noqa: BLE001 - logging must never break a response
-            logger.exception("Request log failed")
+        log_request(request, response)
         return response
 
-    def should_log(self, request):
+    @staticmethod
+    def should_log(request):
         if not getattr(settings, "REQUEST_LOG_ENABLED", False):
             return False
         excluded = getattr(settings, "REQUEST_LOG_EXCLUDE_PREFIXES", DEFAULT_EXCLUDE_PREFIXES)
@@ -207,7 +213,8 @@ class RequestLogMiddleware:
         rate = float(getattr(settings, "REQUEST_LOG_SAMPLE_RATE", 1.0))
         return rate >= 1 or (rate > 0 and random.random() < rate)  # noqa: S311 - sampling, not security
 
-    def record(self, request, response):
+    @staticmethod
+    def record(request, response):
         user = getattr(request, "user", None)
         buffer.add(
             PendingEntry(

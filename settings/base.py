@@ -74,16 +74,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous pages (core/page_cache.py): first, so a hit runs no other middleware;
+    # the stored copy carries the headers all of them gave it.
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Outside the page cache, so pages served from it are logged, compressed, answer
-    # conditional requests and carry this response's security headers.
     "core.request_log.RequestLogMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "core.security_headers.ContentSecurityPolicyMiddleware",
     "core.security_headers.PermissionsPolicyMiddleware",
-    # Anonymous pages (core/page_cache.py): above the session, so a hit reads no session.
-    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
