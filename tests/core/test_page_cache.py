@@ -309,3 +309,39 @@ def test_the_site_has_a_favicon_that_browsers_keep(client, demo_site):
     assert "max-age=604800" in icon["Cache-Control"]
     html = visit(client, "/en/about/").content.decode()
     assert 'rel="icon"' in html and "favicon.svg" in html
+
+
+def test_the_forms_on_a_cached_page_work_without_javascript_or_a_token(
+    demo_site, mailoutbox, django_capture_on_commit_callbacks
+):
+    from bs4 import BeautifulSoup
+
+    browser = Client(enforce_csrf_checks=True)
+    visit(browser, "/zh-hans/about/")
+    page = visit(browser, "/zh-hans/about/")
+    assert page["X-Page-Cache"] == "hit"
+    html = BeautifulSoup(page.content, "html.parser")
+
+    footer = html.select_one("form.footer-newsletter")
+    fields = {i["name"]: i.get("value", "") for i in footer.select("input[name]")}
+    fields["email"] = "reader@example.com"
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = browser.post(footer["action"], fields, HTTP_ORIGIN="http://testserver")
+    assert answer.status_code == 200
+    assert [m.to for m in mailoutbox] == [["reader@example.com"]]
+    forged = Client(enforce_csrf_checks=True).post(
+        footer["action"], {**fields, "email": "victim@example.com"}, HTTP_ORIGIN="https://evil.example"
+    )
+    assert forged.status_code == 403 and len(mailoutbox) == 1
+
+    search = html.select_one("form.search-box")
+    assert search["method"] == "get"
+    assert browser.get(search["action"], {"q": "弄堂"}).status_code == 200
+
+    banner = html.select_one("form.cookie-form")
+    chosen = browser.post(
+        banner["action"],
+        {"choice": "reject_all", "next": banner.select_one('input[name="next"]')["value"]},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert chosen.status_code == 302 and chosen["Location"] == "/zh-hans/about/"
