@@ -215,12 +215,12 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache_backends.ReusingRedisCache",
             "LOCATION": redis_db_url(REDIS_URL, env_int("REDIS_CACHE_DB", 1)),
             "KEY_PREFIX": "longtang",
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache_backends.ReusingRedisCache",
             "LOCATION": redis_db_url(REDIS_URL, env_int("REDIS_CACHE_DB", 1)),
             "KEY_PREFIX": "longtang-pages",
         },

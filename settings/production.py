@@ -6,7 +6,7 @@ Refuses to start without a real secret key and allowed hosts.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, MIDDLEWARE, REDIS_URL, STORAGES
+from .base import CONTENT_SECURITY_POLICY, DATABASES, MIDDLEWARE, REDIS_URL, STORAGES
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -43,6 +43,10 @@ CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY,
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
 }
+
+# Persistent database connections (checked before reuse): a request, or the request
+# log's batch insert, does not pay for a new connection.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)
 
 # Stateless web processes: sessions in the cache with the database behind it.
 if REDIS_URL:
