@@ -9,10 +9,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import receivers  # noqa: F401 - connects the signal receivers
+        from . import purge, receivers  # noqa: F401 - receivers connects the signal receivers
         from .personal_data import declare_personal_data
 
         declare_personal_data()
+        purge.connect()
 
 
 class LongtangUsersAppConfig(WagtailUsersAppConfig):

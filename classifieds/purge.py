@@ -54,11 +54,29 @@ def purge_listing(sender, instance, **kwargs):
     paths = listing_paths(instance.kind, instance.pk, instance.title, username)
     before = getattr(instance, _BEFORE, None)
     if before and before != (instance.kind, instance.title):
-        paths |= listing_paths(*before, instance.pk, username)
+        paths |= listing_paths(before[0], instance.pk, before[1], username)
     page_purge.purge(paths)
 
 
+def member_listing_paths(user):
+    """A member's listings name them (their public name, their badges)."""
+    paths = set()
+    for pk, kind, title in Listing.objects.filter(owner=user).values_list("pk", "kind", "title"):
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                paths.add(
+                    reverse(
+                        "classifieds:detail",
+                        kwargs={"kind": kind, "pk": pk, "slug": slugify(title) or "listing"},
+                    )
+                )
+    return paths
+
+
 def connect():
+    from accounts.purge import connect_member_pages
+
+    connect_member_pages(member_listing_paths)
     pre_save.connect(remember_before, sender=Listing, dispatch_uid="page_cache_listing_before")
     post_save.connect(purge_listing, sender=Listing, dispatch_uid="page_cache_listing_saved")
     post_delete.connect(purge_listing, sender=Listing, dispatch_uid="page_cache_listing_deleted")

@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 from taggit.models import Tag
 
+from core import page_cache
 from core.filters import LocationFilterSet
 from core.tags import tag_label, with_names
 
 from . import hours
-from .models import PRICE_LEVELS, VenuePage, open_now_q
+from .models import PRICE_LEVELS, VenueOpeningPeriod, VenuePage, open_now_q
 
 
 class TagChoiceField(ModelChoiceField):
@@ -55,7 +56,11 @@ class VenueFilter(LocationFilterSet):
 
     def filter_open_now(self, queryset, name, value):
         if value:
-            return queryset.filter(open_now_q(hours.local_now()))
+            now = hours.local_now()
+            # The list changes when any venue opens or closes, shown or not.
+            times = VenueOpeningPeriod.objects.values_list("opens", "closes").distinct()
+            page_cache.expire_at(hours.next_change({t for pair in times for t in pair}, now))
+            return queryset.filter(open_now_q(now))
         return queryset
 
     def sort_by(self, queryset, name, value):

@@ -126,3 +126,11 @@ def format_week(periods):
         for day, day_periods in week_table(periods)
         if day_periods
     )
+
+
+def next_change(times, now):
+    """The next moment after ``now`` (naive local) at which any of ``times`` (opening
+    or closing times of day) comes round: when "open now" may change."""
+    upcoming = [datetime.combine(now.date(), t) for t in times]
+    upcoming = [moment if moment > now else moment + timedelta(days=1) for moment in upcoming]
+    return min(upcoming, default=None)

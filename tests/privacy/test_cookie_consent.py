@@ -187,7 +187,10 @@ def test_the_consent_endpoint_refuses_posts_from_other_sites(demo_site):
 
 def test_the_refusal_is_in_the_visitors_language(demo_site):
     response = Client().post(
-        "/consent/", {"choice": "accept_all"}, HTTP_ORIGIN="https://evil.example", HTTP_ACCEPT_LANGUAGE="zh-hans"
+        "/consent/",
+        {"choice": "accept_all"},
+        HTTP_ORIGIN="https://evil.example",
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
     )
     assert response.status_code == 403
     assert response.content.decode() == "此表单只能从本站提交。"
