@@ -53,6 +53,33 @@ class VenueCardBlock(blocks.StructBlock):
         label = _("venue card")
         template = "articles/blocks/venue_card.html"
 
+    def get_context(self, value, parent_context=None):
+        """The venue in the reader's language (as ``.localized`` finds it), with its
+        picture, district and station in the same query."""
+        from wagtail.models import Locale
+
+        from directory.models import VenuePage
+
+        context = super().get_context(value, parent_context)
+        chosen = value.get("venue")
+        venue = None
+        if chosen is not None:
+            try:
+                locale = Locale.get_active()
+            except (LookupError, Locale.DoesNotExist):
+                locale = None
+            related = ("cover_image", "district", "station")
+            if locale is not None and locale.id != chosen.locale_id:
+                venue = (
+                    VenuePage.objects.filter(translation_key=chosen.translation_key, locale=locale, live=True)
+                    .select_related(*related)
+                    .first()
+                )
+            if venue is None:
+                venue = VenuePage.objects.filter(pk=chosen.pk).select_related(*related).first()
+        context["venue"] = venue
+        return context
+
 
 class EventCardBlock(blocks.StructBlock):
     event = blocks.PageChooserBlock(label=_("event"), page_type="events.EventPage")

@@ -25,7 +25,9 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.lookups import public
 from core.models import BasePage
+from core.renditions import attach_renditions, loaded
 from core.tags import attach_names, with_names
 
 from .blocks import ArticleBodyBlock
@@ -160,13 +162,24 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         return ArticleFeed(self)(request)
 
 
-def cards(queryset):
-    """Articles ready for a list: topic and hero image in bulk, newest first."""
-    return (
-        queryset.select_related("topic", "locale")
-        .prefetch_related(Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(CARD_RENDITION)))
-        .order_by("-date", "-pk")
-    )
+def cards(queryset, renditions=True):
+    """Articles ready for a list: topic and hero image in bulk, newest first. With
+    ``renditions=False`` the hero images come in the same query and
+    ``with_card_renditions`` reads their renditions once the list is cut."""
+    queryset = queryset.select_related("topic", "locale")
+    if renditions:
+        queryset = queryset.prefetch_related(
+            Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(CARD_RENDITION))
+        )
+    else:
+        queryset = queryset.select_related("hero_image")
+    return queryset.order_by("-date", "-pk")
+
+
+def with_card_renditions(articles):
+    """Attach the card renditions of ``articles``' hero images (one query)."""
+    attach_renditions([loaded(article, "hero_image") for article in articles], CARD_RENDITION)
+    return articles
 
 
 class ArticleTag(TaggedItemBase):
@@ -244,6 +257,7 @@ class ArticlePage(BasePage):
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     og_type = "article"
+    route_select_related = ("topic", "hero_image")
 
     class Meta:
         verbose_name = _("article")
@@ -267,9 +281,11 @@ class ArticlePage(BasePage):
             if link.author_id
         ]
 
-    def related_articles(self):
-        """Live public articles of the same language sharing the topic or a tag."""
-        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+    def related_articles(self, tag_ids=None):
+        """Live public articles of the same language sharing the topic or a tag (one
+        query, and one for their card pictures)."""
+        if tag_ids is None:
+            tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
         match = Q(tagged_items__tag_id__in=tag_ids) if tag_ids else Q(pk__in=[])
         if self.topic_id:
             match |= Q(topic_id=self.topic_id)
@@ -278,24 +294,26 @@ class ArticlePage(BasePage):
             if tag_ids
             else Value(0)
         )
-        ids = list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .filter(match)
-            .exclude(pk=self.pk)
+        related = list(
+            cards(
+                public(ArticlePage.objects.live())
+                .filter(locale_id=self.locale_id)
+                .filter(match)
+                .exclude(pk=self.pk),
+                renditions=False,
+            )
             .annotate(shared_tags=shared)
-            .order_by("-shared_tags", "-date", "-pk")
-            .values_list("pk", flat=True)[:RELATED_COUNT]
+            .order_by("-shared_tags", "-date", "-pk")[:RELATED_COUNT]
         )
-        by_id = {a.pk: a for a in cards(ArticlePage.objects.filter(pk__in=ids))}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        return with_card_renditions(related)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors()
-        context["article_tags"] = attach_names(self.tags.all())
-        context["related_articles"] = self.related_articles()
+        tags = self.tags.all()
+        tags = attach_names(with_names(tags) if hasattr(tags, "annotate") else tags)
+        context["article_tags"] = tags
+        context["related_articles"] = self.related_articles([tag.pk for tag in tags])
         context["guide"] = self.get_parent()
         return context
 

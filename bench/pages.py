@@ -220,12 +220,14 @@ def run(args, pages, servers):
                 f"{rps / ceiling_rps:>7.3f}  {seen[name, label]}"
                 + (f"  ({errors} errors or non-2xx answers)" if errors else "")
             )
-    print(f"\nmeasured in {time.monotonic() - started:.0f} s; worker RSS after the run:")
+    print(
+        f"\nmeasured in {time.monotonic() - started:.0f} s; worker memory after the run (RSS, and USS: its own pages):"
+    )
     for server in servers:
-        rss = server.rss_mib()
+        rss, uss = server.rss_mib(), server.unique_mib()
         print(
-            f"    {server.name:<8} {len(rss)} workers, {' / '.join(f'{value:.0f}' for value in rss)} MiB"
-            f" (total {sum(rss):.0f} MiB)"
+            f"    {server.name:<8} {len(rss)} workers, RSS {' / '.join(f'{value:.0f}' for value in rss)} MiB,"
+            f" USS {' / '.join(f'{value:.0f}' for value in uss)} MiB"
         )
 
 
@@ -277,7 +279,15 @@ class Server:
         self.url = f"http://127.0.0.1:{port}"
         app = ["--pythonpath", str(HERE / "pages_ceiling"), "ceiling:application"]
         if name != "ceiling":
-            app = ["settings.wsgi:application"]
+            # As production runs: the application preloaded in the master (shared memory).
+            app = [
+                "--config",
+                str(ROOT / "deploy" / "gunicorn" / "gunicorn.conf.py"),
+                # No worker recycling during a run: CPU is counted per worker process.
+                "--max-requests=0",
+                "--max-requests-jitter=0",
+                "settings.wsgi:application",
+            ]
         self.log = open(Path(tempfile.gettempdir()) / f"bench-pages-{name}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603
             [
@@ -333,6 +343,21 @@ class Server:
         for pid in self.workers():
             pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
             values.append(pages * PAGE_SIZE / 2**20)
+        return values
+
+    def unique_mib(self):
+        """Memory each worker holds alone (USS: private pages), without what it shares
+        with the master and the other workers."""
+        values = []
+        for pid in self.workers():
+            try:
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+            except FileNotFoundError:
+                continue
+            kib = sum(
+                int(line.split()[1]) for line in rollup if line.startswith(("Private_Clean", "Private_Dirty"))
+            )
+            values.append(kib / 1024)
         return values
 
     def stop(self):

@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import page_purge
+        from . import lookups, page_purge
         from .translation import keep_placeholders_offline
 
+        lookups.install()
         page_purge.connect()
         pre_save.connect(keep_placeholders_offline, dispatch_uid="longtang_keep_placeholders_offline")

@@ -14,8 +14,8 @@ def localized_home(request, language_code):
     """
     cache = request.__dict__.setdefault("_longtang_homes", {})
     if language_code not in cache:
-        home = None
-        site = Site.find_for_request(request)
+        home = _routed_home(request, language_code)
+        site = Site.find_for_request(request) if home is None else None
         if site is not None:
             home = (
                 Page.objects.filter(
@@ -28,6 +28,24 @@ def localized_home(request, language_code):
             )
         cache[language_code] = home
     return cache[language_code]
+
+
+def _routed_home(request, language_code):
+    """The home page this request was routed through, when it is the live home of
+    ``language_code`` (no query: routing read it already)."""
+    from wagtail.models import Locale
+
+    from .lookups import locale_ids
+    from .routing import ROOT
+
+    home = getattr(request, ROOT, None)
+    if home is None or not home.live or home.locale_id != locale_ids().get(language_code):
+        return None
+    site = Site.find_for_request(request)
+    if site is None or site.root_page.translation_key != home.translation_key:
+        return None
+    home.locale = Locale.objects.get_for_language(language_code)
+    return home
 
 
 def locale_home_url(request, language_code):
@@ -46,6 +64,12 @@ def live_translations(request, page):
     their locales; remembered on the request for the switcher and the SEO tags."""
     cache = request.__dict__.setdefault("_longtang_translations", {})
     if page.translation_key not in cache:
+        from .chrome import chrome_pages, routed_page
+
+        routed = routed_page(request)
+        if routed is not None and routed.pk == page.pk:
+            cache[page.translation_key] = chrome_pages(request)["translations"]
+            return cache[page.translation_key]
         cache[page.translation_key] = list(
             Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
         )

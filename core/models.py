@@ -36,6 +36,21 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        from .routing import route
+
+        return route(self, request, path_components, super().route)
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, without asking while no page has a view restriction."""
+        from wagtail.models import PageViewRestriction
+
+        from .lookups import restricted_paths
+
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 def latitude_field():
     return models.DecimalField(

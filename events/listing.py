@@ -8,13 +8,13 @@ is on the English calendar too, labelled "In Chinese"). See ``shown_in``.
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import Image
-from wagtail.models import PageViewRestriction
 
+from core.lookups import restricted_paths
 from core.models import District
+from core.renditions import attach_renditions, loaded
 
 from .dates import NIGHT_ENDS, at, day_window
 from .models import Category, EventOccurrence, EventPage
@@ -23,9 +23,9 @@ CARD_RENDITION = "fill-320x240|format-webp"
 
 
 def not_restricted(prefix="page__"):
-    """Leave out pages behind a view restriction (one query for the restrictions)."""
+    """Leave out pages behind a view restriction (their paths are cached: no query)."""
     q = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+    for path in restricted_paths():
         q |= Q(**{f"{prefix}path__startswith": path})
     return q
 
@@ -54,10 +54,16 @@ def occurrences(locale, now=None, with_images=True):
         .order_by("start", "pk")
     )
     if with_images:
-        queryset = queryset.prefetch_related(
-            Prefetch("page__image", queryset=Image.objects.prefetch_renditions(CARD_RENDITION))
-        )
+        # The pictures come with the pages; ``with_renditions`` reads their card
+        # renditions in one query once the list is cut to size.
+        queryset = queryset.select_related("page__image")
     return queryset
+
+
+def with_renditions(occurrences):
+    """Attach the card renditions of the occurrences' pictures (one query)."""
+    attach_renditions([loaded(o.page, "image") for o in occurrences], CARD_RENDITION)
+    return occurrences
 
 
 def on_day(day):

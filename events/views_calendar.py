@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core import page_cache
 from core.dates import weekday_short
+from core.page_cache import next_midnight
 
 from . import ical, listing
 from .dates import (
@@ -78,10 +80,12 @@ def nav_links(page, request):
     }
 
 
-def decorate(occurrences, locale, heading_from):
+def decorate(occurrences, locale, heading_from, renditions=True):
     """Give each occurrence what its card shows, with venues in the visitor's
     language fetched in one query."""
     venues = listing.localized_venues([o.page for o in occurrences], locale)
+    if renditions:
+        listing.with_renditions(occurrences)
     for occurrence in occurrences:
         page = occurrence.page
         occurrence.venue = listing.venue_for(page, venues)
@@ -119,7 +123,12 @@ def listing_view(page, request, mode, day=None):
         title = _("Upcoming events")
     event_filter, query_string = filter_context(request, queryset)
     page_obj = Paginator(event_filter.qs, PER_PAGE).get_page(request.GET.get("page"))
-    occurrences = decorate(list(page_obj.object_list), page.locale, heading_from)
+    shown = list(page_obj.object_list)
+    # "Today", "this weekend" and the upcoming list move on at midnight and when the
+    # first listed event ends.
+    page_cache.expire_at(next_midnight())
+    page_cache.expire_at(min((o.end for o in shown), default=None))
+    occurrences = decorate(shown, page.locale, heading_from)
     context = {
         "mode": mode,
         "view_title": title,
@@ -155,6 +164,7 @@ def month_view(page, request, year=None, month=None):
     if not (1 <= month <= 12 and FIRST_YEAR <= year <= LAST_YEAR):
         raise Http404
     month_start, month_end = month_window(year, month)
+    page_cache.expire_at(next_midnight())  # today's mark moves on
     queryset = listing.occurrences(page.locale, with_images=False).filter(
         start__lt=month_end, end__gt=month_start
     )

@@ -13,6 +13,14 @@ class HeroBlock(blocks.StructBlock):
         label = _("hero")
         template = "home/blocks/hero.html"
 
+    def get_context(self, value, parent_context=None):
+        from .curation import localized_link
+
+        context = super().get_context(value, parent_context)
+        page = value.get("link_page")
+        context["target"] = localized_link(_request(parent_context), page) if page is not None else None
+        return context
+
 
 class FeaturedPagesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), max_length=120)
@@ -22,6 +30,14 @@ class FeaturedPagesBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("featured pages")
         template = "home/blocks/featured_pages.html"
+
+    def get_context(self, value, parent_context=None):
+        from .curation import localized_link
+
+        context = super().get_context(value, parent_context)
+        request = _request(parent_context)
+        context["targets"] = [localized_link(request, page) for page in value.get("pages") or [] if page]
+        return context
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -51,11 +67,18 @@ class FeaturedArticlesBlock(blocks.StructBlock):
         label = _("featured articles")
         template = "home/blocks/featured_articles.html"
 
+    def section_items(self, value, request):
+        from . import curation
+
+        return curation.localized_articles(value["articles"], request)
+
     def get_context(self, value, parent_context=None):
         from . import curation
 
         context = super().get_context(value, parent_context)
-        context["articles"] = curation.localized_articles(value["articles"], _request(parent_context))
+        request = _request(parent_context)
+        items = curation.prepared(request, value)
+        context["articles"] = items if items is not None else self.section_items(value, request)
         return context
 
 
@@ -68,9 +91,16 @@ class AutomaticBlock(blocks.StructBlock):
     def items(self, value, request):
         raise NotImplementedError
 
+    def section_items(self, value, request):
+        return self.items(value, request)
+
     def get_context(self, value, parent_context=None):
+        from . import curation
+
         context = super().get_context(value, parent_context)
-        context["items"] = self.items(value, _request(parent_context))
+        request = _request(parent_context)
+        items = curation.prepared(request, value)
+        context["items"] = items if items is not None else self.items(value, request)
         return context
 
 

@@ -32,6 +32,13 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import curation
+
+        context = super().get_context(request, *args, **kwargs)
+        curation.prepare(self.body, request)
+        return context
+
 
 class StandardPage(BasePage):
     """A plain content page (about, help, contact details…)."""

@@ -51,6 +51,16 @@ def _opencc():
     return OpenCC("t2s")
 
 
+def warm_up():
+    """Load what Chinese text needs — jieba's dictionary, the OpenCC converter,
+    pypinyin's tables — now rather than on the first search or index update."""
+    _jieba()
+    _opencc()
+    from pypinyin import lazy_pinyin
+
+    lazy_pinyin("静安")
+
+
 def has_chinese(text):
     return bool(CJK_RUN.search(text or ""))
 

@@ -5,6 +5,8 @@ level, tags, photos) are synchronised from the source page, so editors enter the
 Reviews and ratings are plain models keyed to the venue, shared by both languages.
 """
 
+from decimal import Decimal
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
@@ -14,13 +16,14 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images.models import Image
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import page_cache
 from core.models import BasePage, District, MetroStation, latitude_field, longitude_field
-from core.tags import attach_names
+from core.renditions import attach_renditions, loaded
+from core.tags import attach_names, with_names
 from home.blocks import BodyBlock
 
 from .. import hours
@@ -73,10 +76,7 @@ class DirectoryCategoryPage(BasePage):
         return (
             VenuePage.objects.child_of(self)
             .live()
-            .select_related("district", "station")
-            .prefetch_related(
-                models.Prefetch("cover_image", queryset=Image.objects.prefetch_renditions(CARD_RENDITION))
-            )
+            .select_related("district", "station", "cover_image")
             .annotate(
                 rating_average=Subquery(rating.values("average")[:1]),
                 rating_count=Subquery(rating.values("count")[:1]),
@@ -91,6 +91,7 @@ class DirectoryCategoryPage(BasePage):
         page = Paginator(venue_filter.qs, VENUES_PER_PAGE).get_page(request.GET.get("page"))
         venues = list(page.object_list)
         attach_periods(venues)
+        attach_renditions([loaded(venue, "cover_image") for venue in venues], CARD_RENDITION)
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -191,6 +192,8 @@ class VenuePage(BasePage):
     parent_page_types = ["directory.DirectoryCategoryPage"]
     subpage_types = []
 
+    route_select_related = ("district", "station", "cover_image")
+
     class Meta:
         verbose_name = _("venue")
         permissions = [
@@ -207,10 +210,42 @@ class VenuePage(BasePage):
         return cached
 
     def opening_status(self, now=None):
-        return hours.status(self.periods, now)
+        is_open, closes_at, opens_next = hours.status(self.periods, now)
+        # A page showing "open now" or "closed now" is true until the next change.
+        page_cache.expire_at(closes_at or opens_next)
+        return is_open, closes_at, opens_next
 
     def rating(self):
         return VenueRating.objects.filter(translation_key=self.translation_key).first()
+
+    def rating_and_verified_owner(self, owners):
+        """The venue's rating (or None) and whether an owner is verified, in one query."""
+        ratings = VenueRating.objects.filter(translation_key=OuterRef("translation_key"))
+        row = (
+            VenuePage.objects.filter(pk=self.pk)
+            .annotate(
+                rating_pk=Subquery(ratings.values("pk")[:1]),
+                rating_average=Subquery(ratings.values("average")[:1]),
+                rating_count=Subquery(ratings.values("count")[:1]),
+                verified_owner=Exists(owners),
+            )
+            .values("rating_pk", "rating_average", "rating_count", "verified_owner")
+            .first()
+            if self.pk
+            else None
+        )
+        if row is None:
+            return self.rating(), owners.exists()
+        rating = None
+        if row["rating_pk"] is not None:
+            places = VenueRating._meta.get_field("average").decimal_places
+            average = Decimal(str(row["rating_average"])).quantize(Decimal(1).scaleb(-places))
+            rating = VenueRating.from_db(
+                "default",
+                ["id", "translation_key", "average", "count"],
+                [row["rating_pk"], self.translation_key, average, row["rating_count"]],
+            )
+        return rating, bool(row["verified_owner"])
 
     def get_context(self, request, *args, **kwargs):
         from ..reviews import published_reviews
@@ -218,14 +253,14 @@ class VenuePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["reviews"] = published_reviews(self)
-        context["rating"] = self.rating()
         context["hours"] = hours.week_table(self.periods)
         context["open_now"], context["closes_at"], context["opens_next"] = self.opening_status()
         owners = OwnershipClaim.objects.filter(
             venue__translation_key=self.translation_key, status=OwnershipClaim.Status.APPROVED
         )
-        context["venue_tags"] = attach_names(self.tags.all())
-        context["has_verified_owner"] = owners.exists()
+        tags = self.tags.all()
+        context["venue_tags"] = attach_names(with_names(tags) if hasattr(tags, "annotate") else tags)
+        context["rating"], context["has_verified_owner"] = self.rating_and_verified_owner(owners)
         context["is_verified_owner"] = (
             request.user.is_authenticated and owners.filter(claimant=request.user).exists()
         )

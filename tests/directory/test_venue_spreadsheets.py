@@ -168,6 +168,7 @@ def test_the_export_runs_the_same_queries_for_2_and_12_venues(data_editor, resta
     fields = VenueResource().get_export_order()
     data = {"format": "0", "resource": "0", **{f"venueresource_{name}": "on" for name in fields}}
     counts = []
+    data_editor.post(f"{URL}export/", data)  # fills the per-process caches (site, locales, settings)
     for total in (2, 12):
         while VenuePage.objects.count() < total:
             make_venue(
