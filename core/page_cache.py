@@ -215,11 +215,18 @@ def _shared_lifetime(request, response):
 
 def _store(key, response, timeout):
     headers = {k: v for k, v in response.items() if k.lower() not in NOT_STORED}
-    _cache().set(key, (response.status_code, headers, response.content), timeout)
+    # The moment it expires is kept with the copy, read against this process's clock:
+    # the cache's own expiry is a backstop.
+    expires = timezone.now().timestamp() + timeout
+    _cache().set(key, (response.status_code, headers, response.content, expires), timeout)
+
+
+def _still_fresh(stored):
+    return stored is not None and stored[3] > timezone.now().timestamp()
 
 
 def _rebuild(stored, request):
-    status, headers, content = stored
+    status, headers, content, _expires = stored
     etag = headers.get("ETag")
     if etag and etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
         response = HttpResponseNotModified()
@@ -255,7 +262,7 @@ class PageCacheMiddleware:
         except Exception:  # noqa: BLE001 - a cache that is down means no cache, not an error
             logger.warning("Page cache unreachable", exc_info=True)
             return self._mark_skipped(self.get_response(request))
-        if stored is not None:
+        if _still_fresh(stored):
             response = _rebuild(stored, request)
             response[HEADER] = "hit"
             request_log.log_request(request, response)

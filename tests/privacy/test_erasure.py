@@ -177,8 +177,9 @@ def test_account_deletion_hands_over_to_erasure_once_the_deletion_commits(
         account_deletion_requested.send(sender=type(member), user=member)
         # Nothing is erased while the deletion's transaction is still open.
         assert RequestLogEntry.objects.filter(user=member).exists()
-    assert len(callbacks) == 1
-    callbacks[0]()
+    erasure = [c for c in callbacks if "erase" in c.__qualname__]  # others purge cached pages
+    assert len(erasure) == 1
+    erasure[0]()
     assert not RequestLogEntry.objects.filter(user=member).exists()
     assert not UserProfile.objects.filter(user=member).exists()
 
