@@ -133,6 +133,11 @@ def _generations(path):
     return ".".join(found[key] for key in keys)
 
 
+def forget_generations():
+    """Drop the generations this process remembers (after the cache was emptied)."""
+    _remembered.clear()
+
+
 def _remember(generations):
     until = monotonic() + GENERATION_MEMORY_SECONDS
     if len(_remembered) > 10_000:

@@ -30,11 +30,16 @@ def empty_cache():
     own Redis database, so this never empties another worker's)."""
     from django.core.cache import caches
 
-    for alias in ("default", "pages"):
-        caches[alias].clear()
+    from core import page_cache
+
+    def empty():
+        for alias in ("default", "pages"):
+            caches[alias].clear()
+        page_cache.forget_generations()
+
+    empty()
     yield
-    for alias in ("default", "pages"):
-        caches[alias].clear()
+    empty()
 
 
 @pytest.fixture(autouse=True)
