@@ -63,6 +63,21 @@ def demo_site(db):
 
 
 @pytest.fixture
+def guide(db):
+    """The city guide (articles' index page), in English and Chinese."""
+    from tests.factories import articles
+
+    return articles.guide()
+
+
+@pytest.fixture
+def food(guide):
+    from tests.factories import articles
+
+    return articles.topic()
+
+
+@pytest.fixture
 def restaurants(db):
     """Directory → Restaurants, in English and Chinese."""
     from tests.factories.directory import restaurants_category

@@ -4,16 +4,6 @@ from tests.factories import articles as factories
 
 
 @pytest.fixture
-def guide(db):
-    return factories.guide()
-
-
-@pytest.fixture
-def food(guide):
-    return factories.topic()
-
-
-@pytest.fixture
 def nightlife(guide):
     return factories.topic("Nightlife", "nightlife", "夜生活")
 

@@ -44,11 +44,6 @@ def queries_for(client, url):
 
 
 @pytest.fixture
-def guide(db):
-    return article_factories.guide()
-
-
-@pytest.fixture
 def article(guide):
     return article_factories.make_article(guide, "Best Xiaolongbao", zh="最好的小笼包")
 

@@ -9,7 +9,6 @@ from wagtail.models import PageViewRestriction
 
 from classifieds.models import Status
 from home.sitemaps import ListingSitemap, PageSitemap
-from tests.factories import articles as factories
 from tests.factories.articles import make_article, zh_of
 from tests.factories.classifieds import ListingFactory, job, personal
 
@@ -48,16 +47,6 @@ def everything(client):
     for url in index(client):
         entries.update(section(client, url))
     return entries
-
-
-@pytest.fixture
-def guide(db):
-    return factories.guide()
-
-
-@pytest.fixture
-def food(guide):
-    return factories.topic()
 
 
 def test_the_index_lists_the_sections_and_never_personals(client, db):
